@@ -1,0 +1,7 @@
+export type { Config, ConfigProblem } from './loadConfig.ts';
+export { ConfigError, parseConfig } from './loadConfig.ts';
+export { projectRoot } from './projectRoot.ts';
+export type { LogLevel } from './schema.ts';
+export { EnvDefaults, envVariables, logLevels } from './schema.ts';
+export type { Tuning } from './tuning.ts';
+export { DefaultTuning } from './tuning.ts';

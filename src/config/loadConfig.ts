@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { LogLevel } from './schema.ts';
+import { envSchema, envVariables } from './schema.ts';
+
+/** citebot's configuration, parsed once from the environment at start-up. */
+export interface Config {
+  /** Absent → terminal mode. */
+  readonly discordToken?: string;
+  /** Register commands to this one server (instant, for development) instead of globally. */
+  readonly discordGuildId?: string;
+  /** REST base (a proxy, or a fake in tests), passed to discord.js as `rest.api`. */
+  readonly discordApiUrl?: string;
+  /** Channels where question-like messages are answered without a mention. */
+  readonly answerChannelIds: readonly string[];
+  readonly knowledgeDir: string;
+  readonly cacheDir: string;
+  /** Feedback and unanswered-question logs (git-ignored). */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly rateLimit: {
+    /** Questions one user may ask within the window. */
+    readonly questions: number;
+    readonly windowMs: number;
+  };
+}
+
+/** One problem per variable, so the operator can fix them all in one go. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/** Start-up configuration was unusable; `message` lists every bad variable by name. */
+export class ConfigError extends Error {
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
+    const lines = problems.map((problem) => `  - ${problem.variable}: ${problem.message}`);
+    super(`config: cannot start, fix these in .env or the environment:\n${lines.join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+function problemsOf(error: z.ZodError): ConfigProblem[] {
+  const byVariable = new Map<string, string[]>();
+  for (const issue of error.issues) {
+    const variable = String(issue.path[0] ?? 'environment');
+    const messages = byVariable.get(variable) ?? [];
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+    byVariable.set(variable, messages);
+  }
+  const order = (name: string) => {
+    const index = envVariables.indexOf(name as (typeof envVariables)[number]);
+    return index === -1 ? envVariables.length : index;
+  };
+  return [...byVariable]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([variable, messages]) => ({ variable, message: messages.join('; ') }));
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child);
+  }
+  return Object.freeze(value);
+}
+
+/**
+ * Parses the environment into a frozen {@link Config}. The only place citebot reads environment
+ * variables; messages never repeat the token.
+ *
+ * @throws {ConfigError} naming every variable with a bad value.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) throw new ConfigError(problemsOf(result.error));
+  const vars = result.data;
+  return deepFreeze({
+    ...(vars.DISCORD_TOKEN === undefined ? {} : { discordToken: vars.DISCORD_TOKEN }),
+    ...(vars.DISCORD_GUILD_ID === undefined ? {} : { discordGuildId: vars.DISCORD_GUILD_ID }),
+    ...(vars.DISCORD_API_URL === undefined ? {} : { discordApiUrl: vars.DISCORD_API_URL }),
+    answerChannelIds: vars.ANSWER_CHANNEL_IDS ?? [],
+    knowledgeDir: vars.KNOWLEDGE_DIR,
+    cacheDir: vars.CACHE_DIR,
+    dataDir: vars.DATA_DIR,
+    logLevel: vars.LOG_LEVEL,
+    rateLimit: {
+      questions: vars.RATE_LIMIT_QUESTIONS,
+      windowMs: vars.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './projectRoot.ts';
+
+/** The pino levels LOG_LEVEL accepts. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** What an unset (or blank) variable means. */
+export const EnvDefaults = {
+  KNOWLEDGE_DIR: 'knowledge',
+  CACHE_DIR: '.cache',
+  DATA_DIR: 'data',
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_QUESTIONS: 5,
+  RATE_LIMIT_WINDOW_SECONDS: 30,
+} as const satisfies Record<string, string | number>;
+
+const snowflakePattern = /^\d{17,20}$/;
+
+/** A line in `.env` like `DISCORD_GUILD_ID=` means "not set", not "set to nothing". */
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankToUndefined, schema.optional());
+}
+
+function wholeNumber(min: number, max: number, fallback: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: message })
+      .trim()
+      .regex(/^\d+$/, { error: message })
+      .transform(Number)
+      .pipe(z.number().min(min, { error: message }).max(max, { error: message }))
+      .default(fallback),
+  );
+}
+
+/** Relative paths are taken from the project folder, like the default `knowledge/`. */
+function folder(fallback: string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((path) => (isAbsolute(path) ? path : resolve(projectRoot, path))),
+  );
+}
+
+const tokenSchema = z
+  .string({ error: 'must be a bot token' })
+  .trim()
+  // People paste the header form from examples; discord.js strips it too.
+  .transform((token) => token.replace(/^Bot\s+/i, ''))
+  .refine((token) => /^[\w.-]+$/.test(token), {
+    error: 'must be the bot token from the Developer Portal (letters, digits, dots, dashes, underscores)',
+  });
+
+const apiUrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    error: 'must be an http(s) URL such as http://127.0.0.1:8080/api',
+  })
+  .refine((value) => !/\/v\d+\/?$/.test(value), {
+    error: 'must not end with the API version (/v10): discord.js adds it',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const channelListSchema = z
+  .string()
+  .transform((list) =>
+    list
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(snowflakePattern, {
+        error: (issue) => `'${String(issue.input).slice(0, 40)}' is not a channel id (17–20 digits)`,
+      }),
+    ),
+  );
+
+/** The environment variables citebot reads, as one schema. Unknown variables are ignored. */
+export const envSchema = z.object({
+  DISCORD_TOKEN: optional(tokenSchema),
+  DISCORD_GUILD_ID: optional(
+    z.string().trim().regex(snowflakePattern, { error: 'must be a server id (17–20 digits)' }),
+  ),
+  DISCORD_API_URL: optional(apiUrlSchema),
+  ANSWER_CHANNEL_IDS: z.preprocess(blankToUndefined, channelListSchema.optional()),
+  KNOWLEDGE_DIR: folder(EnvDefaults.KNOWLEDGE_DIR),
+  CACHE_DIR: folder(EnvDefaults.CACHE_DIR),
+  DATA_DIR: folder(EnvDefaults.DATA_DIR),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default(EnvDefaults.LOG_LEVEL),
+  ),
+  RATE_LIMIT_QUESTIONS: wholeNumber(1, 1000, EnvDefaults.RATE_LIMIT_QUESTIONS),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, EnvDefaults.RATE_LIMIT_WINDOW_SECONDS),
+});
+
+/** The names of every variable the schema reads, in documentation order. */
+export const envVariables = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];

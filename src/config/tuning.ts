@@ -1,0 +1,37 @@
+/** Knobs of the Discord adapter that are not worth an environment variable. */
+export interface Tuning {
+  /** How long an interaction handler waits for the service before deferring (Discord allows 3 s). */
+  readonly deferAfterMs: number;
+  /** How long autocomplete waits for suggestions before answering with none (no defer exists). */
+  readonly autocompleteTimeoutMs: number;
+  /** Button state kept in memory when it does not fit in a custom_id. */
+  readonly buttonStateMax: number;
+  readonly buttonStateTtlMs: number;
+  /** Users tracked by the rate limiter at once; the least recently seen are forgotten first. */
+  readonly rateLimitUsersMax: number;
+  /** Votes remembered to stop one user voting twice on the same answer. */
+  readonly voteMemoryMax: number;
+  /** Results per `/search` page. */
+  readonly searchPageSize: number;
+  /** Longest question handed to the service; longer text is cut (hostile input, huge pastes). */
+  readonly maxQuestionLength: number;
+  /** Embed side colour of answers. */
+  readonly answerColor: number;
+  readonly noAnswerColor: number;
+}
+
+/**
+ * Tuning defaults in one place (the `DefaultRestOptions` pattern of @discordjs/rest).
+ */
+export const DefaultTuning = {
+  deferAfterMs: 1500,
+  autocompleteTimeoutMs: 2000,
+  buttonStateMax: 5000,
+  buttonStateTtlMs: 24 * 60 * 60 * 1000,
+  rateLimitUsersMax: 10_000,
+  voteMemoryMax: 20_000,
+  searchPageSize: 5,
+  maxQuestionLength: 500,
+  answerColor: 0x5865f2,
+  noAnswerColor: 0x99aab5,
+} as const satisfies Tuning;

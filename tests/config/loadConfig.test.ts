@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, projectRoot } from '../../src/config/index.ts';
+
+const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhXyZa.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('gives terminal mode defaults for an empty environment', () => {
+    const config = parseConfig({});
+    expect(config.discordToken).toBeUndefined();
+    expect(config.answerChannelIds).toEqual([]);
+    expect(config.knowledgeDir).toBe(join(projectRoot, 'knowledge'));
+    expect(config.cacheDir).toBe(join(projectRoot, '.cache'));
+    expect(config.dataDir).toBe(join(projectRoot, 'data'));
+    expect(config.logLevel).toBe('info');
+    expect(config.rateLimit).toEqual({ questions: 5, windowMs: 30_000 });
+  });
+
+  it('finds the project root from the source file, not the working directory', () => {
+    expect(isAbsolute(projectRoot)).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string };
+    expect(manifest.name).toBe('citebot');
+  });
+
+  it('treats blank lines from .env as unset', () => {
+    const config = parseConfig({ DISCORD_TOKEN: '', ANSWER_CHANNEL_IDS: ' ', RATE_LIMIT_QUESTIONS: '' });
+    expect(config.discordToken).toBeUndefined();
+    expect(config.answerChannelIds).toEqual([]);
+    expect(config.rateLimit.questions).toBe(5);
+  });
+
+  it('parses every variable when all are given', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: `Bot ${token}`,
+      DISCORD_GUILD_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+      ANSWER_CHANNEL_IDS: '123456789012345678, 223456789012345678,',
+      KNOWLEDGE_DIR: '/srv/articles',
+      CACHE_DIR: 'tmp/cache',
+      DATA_DIR: '/var/lib/citebot',
+      LOG_LEVEL: 'DEBUG',
+      RATE_LIMIT_QUESTIONS: '3',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+      UNRELATED: 'ignored',
+    });
+    expect(config).toEqual({
+      discordToken: token,
+      discordGuildId: '123456789012345678',
+      discordApiUrl: 'http://127.0.0.1:8080/api',
+      answerChannelIds: ['123456789012345678', '223456789012345678'],
+      knowledgeDir: '/srv/articles',
+      cacheDir: join(projectRoot, 'tmp/cache'),
+      dataDir: '/var/lib/citebot',
+      logLevel: 'debug',
+      rateLimit: { questions: 3, windowMs: 60_000 },
+    });
+  });
+
+  it('returns a frozen object', () => {
+    const config = parseConfig({ ANSWER_CHANNEL_IDS: '123456789012345678' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.rateLimit)).toBe(true);
+    expect(Object.isFrozen(config.answerChannelIds)).toBe(true);
+  });
+
+  it('names every bad variable in one message', () => {
+    const error = configError({
+      DISCORD_TOKEN: 'two words',
+      DISCORD_GUILD_ID: '12',
+      DISCORD_API_URL: 'ftp://example.com/api',
+      ANSWER_CHANNEL_IDS: '123456789012345678,general',
+      LOG_LEVEL: 'loud',
+      RATE_LIMIT_QUESTIONS: '0',
+      RATE_LIMIT_WINDOW_SECONDS: 'soon',
+    });
+    expect(error.problems.map((problem) => problem.variable)).toEqual([
+      'DISCORD_TOKEN',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'ANSWER_CHANNEL_IDS',
+      'LOG_LEVEL',
+      'RATE_LIMIT_QUESTIONS',
+      'RATE_LIMIT_WINDOW_SECONDS',
+    ]);
+    for (const problem of error.problems) expect(error.message).toContain(`${problem.variable}: `);
+    expect(error.message).toContain("'general' is not a channel id");
+    expect(error.message.split('\n')).toHaveLength(8);
+    expect(error.stack ?? '').not.toContain('two words');
+  });
+
+  it('never repeats the token in its message', () => {
+    const badToken = `${token} extra`;
+    const error = configError({ DISCORD_TOKEN: badToken, LOG_LEVEL: token });
+    expect(error.message).toContain('DISCORD_TOKEN');
+    expect(error.message).not.toContain(token.slice(0, 20));
+  });
+
+  it('refuses an API URL that already ends with the version', () => {
+    const error = configError({ DISCORD_API_URL: 'http://127.0.0.1:8080/api/v10' });
+    expect(error.problems).toEqual([
+      { variable: 'DISCORD_API_URL', message: expect.stringContaining('/v10') },
+    ]);
+  });
+});
