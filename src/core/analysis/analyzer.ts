@@ -1,0 +1,93 @@
+import { languageSupport } from './languages.ts';
+import { foldTerm } from './normalize.ts';
+import { type Token, tokenize } from './tokenize.ts';
+
+/** Turns words of one language into index terms. */
+export interface Analyzer {
+  readonly lang: string;
+  /** The index term for one word, or undefined for a stopword or noise. */
+  term(word: string): string | undefined;
+  /** The index terms of a text, in order (stopwords dropped). */
+  terms(text: string): string[];
+  /** Whether a folded word is a stopword or question word of this language. */
+  isStopword(folded: string): boolean;
+}
+
+/** Options that change how terms are made; part of the index cache key. */
+export const ANALYSIS_VERSION = 'analysis-v1';
+
+const MAX_TERM_LENGTH = 40;
+const cache = new Map<string, Analyzer>();
+
+/** The analyzer for a language code (cached). Unknown languages fold but do not stem. */
+export function analyzerFor(lang: string): Analyzer {
+  let analyzer = cache.get(lang);
+  if (!analyzer) {
+    analyzer = createAnalyzer(lang);
+    cache.set(lang, analyzer);
+  }
+  return analyzer;
+}
+
+function createAnalyzer(lang: string): Analyzer {
+  const support = languageSupport(lang);
+  const stop = new Set([...support.stopwords, ...(support.questionWords ?? [])].map(foldTerm));
+  const stem = support.stem;
+  // Snowball stemming dominates indexing time; the vocabulary is Zipfian, so memoise per word.
+  const memo = new Map<string, string | undefined>();
+
+  const term = (word: string): string | undefined => {
+    const hit = memo.get(word);
+    if (hit !== undefined || memo.has(word)) return hit;
+    const folded = foldTerm(word);
+    let result: string | undefined;
+    if (folded.length > 0 && folded.length <= MAX_TERM_LENGTH && !stop.has(folded)) {
+      result = isNumber(folded)
+        ? folded.replace(/[.,]/g, '')
+        : stem && isStemmable(folded)
+          ? fold(stem(folded))
+          : folded;
+    }
+    if (memo.size < 200_000) memo.set(word, result);
+    return result;
+  };
+
+  return {
+    lang,
+    term,
+    terms(text: string): string[] {
+      const out: string[] = [];
+      for (const token of tokenize(text)) {
+        const t = term(token.text);
+        if (t) out.push(t);
+      }
+      return out;
+    },
+    isStopword: (folded) => stop.has(folded),
+  };
+}
+
+function isNumber(s: string): boolean {
+  return /^\p{N}+(?:[.,]\p{N}+)*$/u.test(s);
+}
+
+// Stemmers mangle identifiers and short words; only stem plain alphabetic words of 3+ letters.
+function isStemmable(s: string): boolean {
+  return s.length > 2 && /^[\p{L}\p{M}'’]+$/u.test(s);
+}
+
+// Some stemmers re-introduce characters folding removed (e.g. apostrophes); fold their output too.
+function fold(s: string): string {
+  return s.replace(/['’]/g, '');
+}
+
+/** Tokens of a text paired with their index term in the given language (for highlighting). */
+export function termTokens(text: string, lang: string): Array<Token & { term: string }> {
+  const analyzer = analyzerFor(lang);
+  const out: Array<Token & { term: string }> = [];
+  for (const token of tokenize(text)) {
+    const t = analyzer.term(token.text);
+    if (t) out.push({ ...token, term: t });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import { foldTerm } from './analysis/normalize.ts';
+import { composeAnswer } from './answer/composeAnswer.ts';
+import { searchArticles } from './answer/searchArticles.ts';
+import { buildSuggestIndex, type SuggestIndex, suggest } from './answer/suggest.ts';
+import type { KnowledgeBase } from './knowledgeBase.ts';
+import { DefaultSearchSettings, type SearchSettings } from './search/settings.ts';
+import type { Answer, ArticleView, KnowledgeStats, SearchPage, Suggestion } from './types.ts';
+
+/** How a knowledge base came to be: for stats. */
+export interface BuildInfo {
+  readonly builtAt: number;
+  readonly buildMs: number;
+  readonly fromCache: boolean;
+}
+
+/**
+ * The synchronous engine over one knowledge base: answers, searches, articles, suggestions.
+ * Immutable: a reload makes a new Engine.
+ */
+export class Engine {
+  readonly #kb: KnowledgeBase;
+  readonly #settings: SearchSettings;
+  readonly #info: BuildInfo;
+  #suggestIndex: SuggestIndex | undefined;
+
+  constructor(kb: KnowledgeBase, info: BuildInfo, settings: SearchSettings = DefaultSearchSettings) {
+    this.#kb = kb;
+    this.#info = info;
+    this.#settings = settings;
+  }
+
+  /** The knowledge base answered from. */
+  get knowledge(): KnowledgeBase {
+    return this.#kb;
+  }
+
+  /** Answers a question (see {@link composeAnswer}). */
+  ask(question: string, options: { offset?: number; limit?: number } = {}): Answer {
+    return composeAnswer(this.#kb, question, this.#settings, options);
+  }
+
+  /** One page of ranked articles for a query. */
+  search(query: string, options: { offset?: number; limit?: number } = {}): SearchPage {
+    return searchArticles(this.#kb, query, this.#settings, options);
+  }
+
+  /** An article by id, else by title (exact, then folded, then the best title match). */
+  article(nameOrId: string): ArticleView | undefined {
+    const wanted = nameOrId.trim();
+    if (!wanted) return undefined;
+    const articles = [...this.#kb.articles.values()];
+    const folded = foldTerm(wanted);
+    const found =
+      this.#kb.articles.get(wanted) ??
+      articles.find((a) => a.title === wanted) ??
+      articles.find((a) => foldTerm(a.title) === folded) ??
+      articles.find((a) => foldTerm(a.title).includes(folded)) ??
+      this.#bestTitle(wanted);
+    if (!found) return undefined;
+    const passages = this.#kb.passages.filter((p) => p.articleId === found.id);
+    return {
+      source: found.id,
+      title: found.title,
+      ...(found.url ? { url: found.url } : {}),
+      ...(found.date ? { date: found.date } : {}),
+      lang: found.lang,
+      tags: found.tags,
+      opening: passages[0]?.text ?? '',
+      passages: passages.length,
+      words: found.words,
+    };
+  }
+
+  /** Autocomplete choices (see {@link suggest}). */
+  suggest(kind: 'question' | 'article', partial: string, limit = 25): Suggestion[] {
+    this.#suggestIndex ??= buildSuggestIndex(this.#kb);
+    return suggest(this.#suggestIndex, kind, partial, limit);
+  }
+
+  /** Figures about the loaded knowledge. */
+  stats(): KnowledgeStats {
+    return {
+      articles: this.#kb.articles.size,
+      passages: this.#kb.passages.length,
+      languages: Object.fromEntries(this.#kb.languages),
+      skipped: this.#kb.skipped,
+      ...this.#info,
+    };
+  }
+
+  #bestTitle(query: string) {
+    const [hit] = this.search(query, { limit: 1 }).hits;
+    return hit ? this.#kb.articles.get(hit.source) : undefined;
+  }
+}

@@ -1,0 +1,67 @@
+import { noSynonyms, parseSynonyms, type Synonyms } from './analysis/synonyms.ts';
+import { parseArticles } from './knowledge/parseArticles.ts';
+import { chunkArticle } from './knowledge/passages.ts';
+import type { KnowledgeFiles } from './knowledge/readKnowledge.ts';
+import { buildPassageIndex, type PassageIndex } from './search/passageIndex.ts';
+import type { SearchSettings } from './search/settings.ts';
+import type { Article, Passage, SkippedFile } from './types.ts';
+
+/** An article without its blocks: what the engine keeps after chunking. */
+export type ArticleInfo = Omit<Article, 'blocks'>;
+
+/** Everything the engine answers from: one immutable, swappable value. */
+export interface KnowledgeBase {
+  /** Articles by id, in file order. */
+  readonly articles: ReadonlyMap<string, ArticleInfo>;
+  /** Passages; a passage's id is its index here. */
+  readonly passages: readonly Passage[];
+  readonly index: PassageIndex;
+  /** Article count per language. */
+  readonly languages: ReadonlyMap<string, number>;
+  readonly synonyms: Synonyms;
+  readonly skipped: readonly SkippedFile[];
+  /** Hash of the knowledge files (see `readKnowledgeFiles`). */
+  readonly hash: string;
+}
+
+/**
+ * Builds a knowledge base from files read from disk: parse, chunk, index. Pure apart from CPU.
+ *
+ * @throws Error `knowledge: no usable articles …` when no file yields an article
+ */
+export function buildKnowledgeBase(files: KnowledgeFiles, settings: SearchSettings): KnowledgeBase {
+  const { articles, skipped } = parseArticles(files.files);
+  if (articles.length === 0) throw noArticles([...files.skipped, ...skipped]);
+  const passages: Passage[] = [];
+  for (const article of articles) {
+    passages.push(
+      ...chunkArticle(article, passages.length, {
+        minWords: settings.minPassageWords,
+        maxWords: settings.maxPassageWords,
+      }),
+    );
+  }
+  const infos = new Map<string, ArticleInfo>(articles.map(({ blocks: _blocks, ...info }) => [info.id, info]));
+  const index = buildPassageIndex(infos, passages);
+  return assemble(infos, passages, index, files, [...files.skipped, ...skipped]);
+}
+
+/** Puts a knowledge base together from its parts (also used when restoring from the cache). */
+export function assemble(
+  articles: ReadonlyMap<string, ArticleInfo>,
+  passages: readonly Passage[],
+  index: PassageIndex,
+  files: Pick<KnowledgeFiles, 'synonyms' | 'hash'>,
+  skipped: readonly SkippedFile[],
+): KnowledgeBase {
+  const languages = new Map<string, number>();
+  for (const a of articles.values()) languages.set(a.lang, (languages.get(a.lang) ?? 0) + 1);
+  const synonyms = files.synonyms ? parseSynonyms(files.synonyms) : noSynonyms;
+  return { articles, passages, index, languages, synonyms, skipped, hash: files.hash };
+}
+
+function noArticles(skipped: readonly SkippedFile[]): Error {
+  const why =
+    skipped.length > 0 ? `; skipped: ${skipped.map((s) => `${s.file} (${s.reason})`).join(', ')}` : '';
+  return new Error(`knowledge: no usable articles${why}`);
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { ANALYSIS_VERSION } from '../analysis/analyzer.ts';
+import type { KnowledgeFiles } from '../knowledge/readKnowledge.ts';
+import { type ArticleInfo, assemble, type KnowledgeBase } from '../knowledgeBase.ts';
+import type { Passage, SkippedFile } from '../types.ts';
+import { indexOptions } from './passageIndex.ts';
+import type { SearchSettings } from './settings.ts';
+
+const FORMAT = 1;
+
+/** What a cache file holds. Passages are stored as tuples to keep the file small. */
+interface CacheFile {
+  readonly format: number;
+  readonly key: string;
+  readonly articles: readonly ArticleInfo[];
+  /** [articleIndex, headings, position, text, lang] */
+  readonly passages: ReadonlyArray<readonly [number, readonly string[], number, string, string]>;
+  readonly skipped: readonly SkippedFile[];
+  readonly df: ReadonlyArray<readonly [string, number]>;
+  readonly index: AsPlainObject;
+}
+
+/**
+ * The cache key: the knowledge files' hash, the analysis version and the settings. Any change to
+ * articles, synonyms, analysis or tuning gives a new key, so a stale cache is never used.
+ */
+export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: SearchSettings): string {
+  return createHash('sha256')
+    .update(`${FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/** The cache file path for a key. */
+export function cachePath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, `index-${key}.json`);
+}
+
+/**
+ * Loads a knowledge base from the cache, or returns why it could not (missing, corrupt, another
+ * key). Never throws: a bad cache only means a rebuild.
+ */
+export async function loadCachedKnowledge(
+  cacheDir: string,
+  files: KnowledgeFiles,
+  settings: SearchSettings,
+): Promise<{ kb: KnowledgeBase } | { miss: string }> {
+  const key = cacheKey(files, settings);
+  let text: string;
+  try {
+    text = await fs.readFile(cachePath(cacheDir, key), 'utf8');
+  } catch {
+    return { miss: 'no cache' };
+  }
+  try {
+    const data = JSON.parse(text) as CacheFile;
+    if (data.format !== FORMAT || data.key !== key) return { miss: 'cache is for other knowledge' };
+    const articles = new Map(data.articles.map((a) => [a.id, a]));
+    const passages: Passage[] = data.passages.map(([article, headings, position, passageText, lang], id) => {
+      const articleId = data.articles[article]?.id;
+      if (articleId === undefined) throw new Error('passage of unknown article');
+      return { id, articleId, headings, position, text: passageText, lang };
+    });
+    const index = { search: MiniSearch.loadJS(data.index, indexOptions), df: new Map(data.df) };
+    if (index.search.documentCount !== passages.length) throw new Error('index and passages disagree');
+    return { kb: assemble(articles, passages, index, files, data.skipped) };
+  } catch (error) {
+    return { miss: `corrupt cache (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/**
+ * Writes the knowledge base to the cache (atomically: a temporary file renamed into place) and
+ * removes cache files of other keys.
+ */
+export async function saveCachedKnowledge(
+  cacheDir: string,
+  kb: KnowledgeBase,
+  settings: SearchSettings,
+): Promise<string> {
+  const key = cacheKey(kb, settings);
+  const articleIndex = new Map([...kb.articles.keys()].map((id, i) => [id, i]));
+  const data: CacheFile = {
+    format: FORMAT,
+    key,
+    articles: [...kb.articles.values()],
+    passages: kb.passages.map(
+      (p) => [articleIndex.get(p.articleId) ?? -1, p.headings, p.position, p.text, p.lang] as const,
+    ),
+    skipped: kb.skipped,
+    df: [...kb.index.df],
+    index: kb.index.search.toJSON(),
+  };
+  await fs.mkdir(cacheDir, { recursive: true });
+  const file = cachePath(cacheDir, key);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, JSON.stringify(data));
+  await fs.rename(tmp, file);
+  for (const name of await fs.readdir(cacheDir)) {
+    if (name.startsWith('index-') && name !== path.basename(file) && !name.endsWith('.tmp')) {
+      await fs.rm(path.join(cacheDir, name), { force: true });
+    }
+  }
+  return file;
+}

@@ -1,0 +1,52 @@
+/**
+ * Tuning defaults of the retrieval core, in one place. Chosen on the Python FAQ dev set
+ * (`npm run eval`) and the German question set in `tests/fixtures/eval/`; the same values serve
+ * any folder of articles.
+ */
+export const DefaultSearchSettings = {
+  /** Passage size bounds in words. */
+  minPassageWords: 40,
+  maxPassageWords: 200,
+  /** Files larger than this are skipped. */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Field boosts: a match in the title, the article's lead or a heading says more than one in the body. */
+  boost: { title: 1.6, lead: 1.5, headings: 1.4, text: 1 },
+  /** BM25+ parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  /** Query terms at least this long also match longer index terms that start with them. */
+  prefixMinLength: 5,
+  /** Query terms at least this long match with one typo. */
+  fuzzyMinLength: 6,
+  fuzzy: 0.2,
+  maxFuzzy: 1,
+  weights: { prefix: 0.35, fuzzy: 0.3 },
+  /**
+   * A query term in more than this share of passages is "common": when the question has rarer
+   * terms, common ones are left out of retrieval (they would touch most of the index for a
+   * negligible score) and only count when choosing sentences.
+   */
+  commonTermShare: 0.08,
+  /** …and in more than this many passages (small folders never leave terms out). */
+  commonTermMinPassages: 1000,
+  /** Matched terms this close (in terms) count as standing together… */
+  proximityWindow: 3,
+  /** …and each such pair raises a passage's score by this share (per question term). */
+  proximityBoost: 0.3,
+  /** Passages fetched per question before grouping by article. */
+  passagePool: 40,
+  /** An article's score: its best passage plus this share of its second best. */
+  secondPassageWeight: 0.15,
+  /** Share of the question's IDF weight the best passage must cover to count as an answer. */
+  minCoverage: 0.45,
+  /** Citations per answer page, search hits per page. */
+  citations: 3,
+  searchPageSize: 5,
+  /** Snippets: at most this many characters and sentences. */
+  snippetChars: 300,
+  snippetSentences: 2,
+  /** Questions longer than this are cut before analysis. */
+  maxQuestionChars: 500,
+} as const satisfies Record<string, unknown>;
+
+/** The settings type (every field of {@link DefaultSearchSettings}). */
+export type SearchSettings = typeof DefaultSearchSettings;
