@@ -38,7 +38,12 @@ export function composeAnswer(
     const related = ranked.slice(0, 3).map((r) => ref(kb, r.articleId));
     return { ...base, answered: false, reason: 'low-confidence', citations: [], related, hasMore: false };
   }
-  const citations: Citation[] = ranked.slice(offset, offset + limit).map((r, i) => {
+  // Weak matches beside a strong one are noise, not sources: cite only articles that cover the
+  // question well enough and score within reach of the best.
+  const citable = ranked.filter(
+    (r) => r.best.coverage >= settings.minCoverage && r.score >= settings.minRelativeScore * top.score,
+  );
+  const citations: Citation[] = citable.slice(offset, offset + limit).map((r, i) => {
     const article = kb.articles.get(r.articleId);
     const terms = new Set([...found.terms, ...r.best.matched]);
     const heading = r.best.passage.headings.at(-1);
@@ -55,7 +60,7 @@ export function composeAnswer(
       score: round(r.score),
     };
   });
-  return { ...base, answered: true, citations, related: [], hasMore: ranked.length > offset + limit };
+  return { ...base, answered: true, citations, related: [], hasMore: citable.length > offset + limit };
 }
 
 /** A reference to an article by id. */

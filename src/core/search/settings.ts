@@ -38,6 +38,8 @@ export const DefaultSearchSettings = {
   secondPassageWeight: 0.15,
   /** Share of the question's IDF weight the best passage must cover to count as an answer. */
   minCoverage: 0.45,
+  /** A further article is cited only if it scores at least this share of the best one. */
+  minRelativeScore: 0.15,
   /** Citations per answer page, search hits per page. */
   citations: 3,
   searchPageSize: 5,
