@@ -1,0 +1,125 @@
+import {
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteractionDataResolved,
+  type APIUser,
+  ApplicationCommandOptionType,
+} from 'discord.js';
+import type { FakeWorld } from '../world.ts';
+import { memberWithoutUser } from './messages.ts';
+
+/**
+ * One option a user filled in. Build them with {@link opt}; the interaction builders turn them into
+ * `data.options` typed the way Discord types them, and USER options into `data.resolved`.
+ */
+export type OptionInput =
+  | { readonly kind: 'string'; readonly name: string; readonly value: string; readonly focused?: boolean }
+  | { readonly kind: 'integer'; readonly name: string; readonly value: number; readonly focused?: boolean }
+  | { readonly kind: 'number'; readonly name: string; readonly value: number; readonly focused?: boolean }
+  | { readonly kind: 'boolean'; readonly name: string; readonly value: boolean }
+  | { readonly kind: 'user'; readonly name: string; readonly user: APIUser };
+
+/** Mark an option as the one being typed, for autocomplete. */
+interface FocusOption {
+  readonly focused?: boolean;
+}
+
+/** Builders for {@link OptionInput}: `opt.string('question', 'how do I…', { focused: true })`. */
+export const opt = {
+  string: (name: string, value: string, extra: FocusOption = {}): OptionInput => ({
+    kind: 'string',
+    name,
+    value,
+    ...extra,
+  }),
+  integer: (name: string, value: number, extra: FocusOption = {}): OptionInput => ({
+    kind: 'integer',
+    name,
+    value,
+    ...extra,
+  }),
+  number: (name: string, value: number, extra: FocusOption = {}): OptionInput => ({
+    kind: 'number',
+    name,
+    value,
+    ...extra,
+  }),
+  boolean: (name: string, value: boolean): OptionInput => ({ kind: 'boolean', name, value }),
+  user: (name: string, user: APIUser): OptionInput => ({ kind: 'user', name, user }),
+} as const;
+
+/** Where the chosen options sit: directly on the command, in a subcommand, or in a group's subcommand. */
+export interface OptionPath {
+  readonly subcommand?: string;
+  readonly subcommandGroup?: string;
+}
+
+/**
+ * `data.options` and `data.resolved` for a command invocation. USER options resolve to the user and,
+ * inside a guild, to the member (without `user`, with `permissions`), as Discord sends them.
+ */
+export function commandOptions(
+  world: FakeWorld,
+  inputs: readonly OptionInput[],
+  path: OptionPath,
+  guildId: string | null,
+): { options: APIApplicationCommandInteractionDataOption[]; resolved?: APIInteractionDataResolved } {
+  const resolved: Required<Pick<APIInteractionDataResolved, 'users' | 'members'>> = {
+    users: {},
+    members: {},
+  };
+  const basic = inputs.map((input) => basicOption(world, input, guildId, resolved));
+  let options: APIApplicationCommandInteractionDataOption[] = basic;
+  if (path.subcommand !== undefined) {
+    const subcommand = {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: path.subcommand,
+      options: basic,
+    } as const;
+    options = [subcommand];
+    if (path.subcommandGroup !== undefined) {
+      options = [
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: path.subcommandGroup,
+          options: [subcommand],
+        },
+      ];
+    }
+  } else if (path.subcommandGroup !== undefined) {
+    throw new Error(`fakeDiscord: subcommand group '${path.subcommandGroup}' needs a subcommand`);
+  }
+  const hasUsers = Object.keys(resolved.users).length > 0;
+  const hasMembers = Object.keys(resolved.members).length > 0;
+  return hasUsers ? { options, resolved: hasMembers ? resolved : { users: resolved.users } } : { options };
+}
+
+function basicOption(
+  world: FakeWorld,
+  input: OptionInput,
+  guildId: string | null,
+  resolved: Required<Pick<APIInteractionDataResolved, 'users' | 'members'>>,
+): APIApplicationCommandInteractionDataBasicOption {
+  const focused = 'focused' in input && input.focused ? { focused: true } : {};
+  switch (input.kind) {
+    case 'string':
+      return { type: ApplicationCommandOptionType.String, name: input.name, value: input.value, ...focused };
+    case 'integer':
+      return { type: ApplicationCommandOptionType.Integer, name: input.name, value: input.value, ...focused };
+    case 'number':
+      return { type: ApplicationCommandOptionType.Number, name: input.name, value: input.value, ...focused };
+    case 'boolean':
+      return { type: ApplicationCommandOptionType.Boolean, name: input.name, value: input.value };
+    case 'user': {
+      const user = world.rememberUser(input.user);
+      resolved.users[user.id] = user;
+      if (guildId !== null) {
+        resolved.members[user.id] = {
+          ...memberWithoutUser(world.member(guildId, user)),
+          permissions: world.permissionsOf(guildId, user.id).toString(),
+        };
+      }
+      return { type: ApplicationCommandOptionType.User, name: input.name, value: user.id };
+    }
+  }
+}
