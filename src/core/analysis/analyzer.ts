@@ -14,7 +14,7 @@ export interface Analyzer {
 }
 
 /** Options that change how terms are made; part of the index cache key. */
-export const ANALYSIS_VERSION = 'analysis-v1';
+export const ANALYSIS_VERSION = 'analysis-v2';
 
 const MAX_TERM_LENGTH = 40;
 const cache = new Map<string, Analyzer>();
@@ -31,7 +31,9 @@ export function analyzerFor(lang: string): Analyzer {
 
 function createAnalyzer(lang: string): Analyzer {
   const support = languageSupport(lang);
-  const stop = new Set([...support.stopwords, ...(support.questionWords ?? [])].map(foldTerm));
+  const stop = new Set(
+    [...support.stopwords, ...(support.questionWords ?? []), ...(support.extraStopwords ?? [])].map(foldTerm),
+  );
   const stem = support.stem;
   // Snowball stemming dominates indexing time; the vocabulary is Zipfian, so memoise per word.
   const memo = new Map<string, string | undefined>();
@@ -39,14 +41,13 @@ function createAnalyzer(lang: string): Analyzer {
   const term = (word: string): string | undefined => {
     const hit = memo.get(word);
     if (hit !== undefined || memo.has(word)) return hit;
-    const folded = foldTerm(word);
+    const folded = stripPossessive(foldTerm(word));
     let result: string | undefined;
     if (folded.length > 0 && folded.length <= MAX_TERM_LENGTH && !stop.has(folded)) {
-      result = isNumber(folded)
-        ? folded.replace(/[.,]/g, '')
-        : stem && isStemmable(folded)
-          ? fold(stem(folded))
-          : folded;
+      if (isNumber(folded)) result = folded.replace(/[.,]/g, '');
+      // Acronyms (DNS, NFS, LTS) are names: stemming would cut their last letter in one language only.
+      else if (stem && isStemmable(folded) && !isAcronym(word)) result = fold(stem(folded));
+      else result = folded;
     }
     if (memo.size < 200_000) memo.set(word, result);
     return result;
@@ -65,6 +66,15 @@ function createAnalyzer(lang: string): Analyzer {
     },
     isStopword: (folded) => stop.has(folded),
   };
+}
+
+// "Canonical's" is "Canonical": stemmers treat the possessive inconsistently.
+function stripPossessive(s: string): string {
+  return s.length > 3 && /['’]s$/.test(s) ? s.slice(0, -2) : s;
+}
+
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && word.length <= 6 && /^\p{Lu}+s?$/u.test(word) && /^\p{Lu}{2}/u.test(word);
 }
 
 function isNumber(s: string): boolean {

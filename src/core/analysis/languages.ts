@@ -65,6 +65,8 @@ export interface LanguageSupport {
   readonly stopwords: readonly string[];
   /** Question words that carry no topic ("what", "warum"); dropped from questions. */
   readonly questionWords?: readonly string[];
+  /** Function words missing from the stopword list. */
+  readonly extraStopwords?: readonly string[];
 }
 
 const table: readonly LanguageSupport[] = [
@@ -73,6 +75,8 @@ const table: readonly LanguageSupport[] = [
     code3: 'eng',
     stem: english,
     stopwords: englishStop,
+    // The @orama list lacks the article "a" and a few fillers every question carries.
+    extraStopwords: ['a', 'also', 'just', 'still', 'get', 'gets', 'got'],
     questionWords: [
       'what',
       'which',
@@ -122,6 +126,14 @@ const table: readonly LanguageSupport[] = [
       'wieviele',
       'gibt',
       'erkläre',
+      'wovon',
+      'wozu',
+      'womit',
+      'wofür',
+      'woran',
+      'worauf',
+      'worüber',
+      'wodurch',
     ],
   },
   {

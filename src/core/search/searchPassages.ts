@@ -1,6 +1,7 @@
 import type { SearchResult } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import { questionLanguages } from '../analysis/detectLanguage.ts';
+import { UNDETERMINED } from '../analysis/languages.ts';
 import { tokenize } from '../analysis/tokenize.ts';
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
@@ -57,7 +58,7 @@ export function searchPassages(
       allTerms.add(g.term);
       for (const s of g.synonyms) allTerms.add(s);
     }
-    for (const hit of runQuery(kb, groups, settings)) {
+    for (const hit of runQuery(kb, groups, lang, settings)) {
       const previous = best.get(hit.passage.id);
       if (!previous || previous.score < hit.score) best.set(hit.passage.id, hit);
     }
@@ -94,7 +95,12 @@ function termGroups(kb: KnowledgeBase, text: string, lang: string): TermGroup[] 
   return [...groups.values()];
 }
 
-function runQuery(kb: KnowledgeBase, groups: readonly TermGroup[], settings: SearchSettings): PassageHit[] {
+function runQuery(
+  kb: KnowledgeBase,
+  groups: readonly TermGroup[],
+  lang: string,
+  settings: SearchSettings,
+): PassageHit[] {
   const total = kb.passages.length;
   const commonDf = Math.max(settings.commonTermMinPassages, settings.commonTermShare * total);
   const isCommon = (t: string) => (kb.index.df.get(t) ?? 0) > commonDf;
@@ -124,7 +130,15 @@ function runQuery(kb: KnowledgeBase, groups: readonly TermGroup[], settings: Sea
     const matched = new Set(r.terms);
     const pairs = proximityPairs(passage, matched, settings.proximityWindow);
     const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
-    hits.push({ passage, score: r.score * bonus, matched, coverage: coverage(r, groups, totalIdf) });
+    // Names match across languages, but a translated twin should not beat the question's language.
+    const language =
+      passage.lang === lang || passage.lang === UNDETERMINED ? 1 : settings.otherLanguageWeight;
+    hits.push({
+      passage,
+      score: r.score * bonus * language,
+      matched,
+      coverage: coverage(r, groups, totalIdf),
+    });
   }
   return hits;
 }

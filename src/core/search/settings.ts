@@ -32,6 +32,8 @@ export const DefaultSearchSettings = {
   proximityWindow: 3,
   /** …and each such pair raises a passage's score by this share (per question term). */
   proximityBoost: 0.3,
+  /** Score factor for passages in another language than the question's. */
+  otherLanguageWeight: 0.6,
   /** Passages fetched per question before grouping by article. */
   passagePool: 40,
   /** An article's score: its best passage plus this share of its second best. */
