@@ -1,0 +1,14 @@
+export type { AnswerControls, AnswerOptions } from './answer.ts';
+export { footerText, renderAnswer } from './answer.ts';
+export { renderArticle, renderArticleNotFound } from './article.ts';
+export type { HelpFacts } from './help.ts';
+export { renderHelp } from './help.ts';
+export { DiscordLimits } from './limits.ts';
+export { Notices, rateLimitedText, renderNotice } from './notice.ts';
+export type { Draft, Reply } from './reply.ts';
+export { embedLength, finalize } from './reply.ts';
+export type { SearchPageOptions } from './search.ts';
+export { renderSearchPage } from './search.ts';
+export type { Activity } from './stats.ts';
+export { formatAge, renderReload, renderStats } from './stats.ts';
+export { clip, escapeText, formatSnippet, neutralizeMentions, safeLine } from './text.ts';

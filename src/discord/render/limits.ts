@@ -1,0 +1,20 @@
+/** Discord's hard limits on a message (see shared/DISCORD.md); the renderer enforces every one. */
+export const DiscordLimits = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedsTotal: 6000,
+  rows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const satisfies Record<string, number>;

@@ -1,0 +1,27 @@
+import { finalize, type Reply } from './reply.ts';
+
+/**
+ * A short text message (errors, refusals, rate limits, expired buttons). `text` is citebot's own
+ * wording; anything untrusted inside it must already be escaped with `safeLine`.
+ */
+export function renderNotice(text: string, options: { readonly ephemeral?: boolean } = {}): Reply {
+  return finalize({ content: text, ephemeral: options.ephemeral ?? true });
+}
+
+/** The fixed notices, in one place so their wording stays consistent. */
+export const Notices = {
+  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  expired: 'This button has expired — ask again.',
+  emptyQuestion: 'Please ask a question, for example `/ask question: how do I …?`',
+  adminOnly: 'Only members who can manage this server may use `/kb`.',
+  deleteRefused: 'Only the person who asked, or a member with Manage Messages, can delete this answer.',
+  deleted: 'Deleted.',
+  noText: 'That message has no text I could answer.',
+  couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
+} as const satisfies Record<string, string>;
+
+/** "You're asking quickly" with the wait rounded up to whole seconds. */
+export function rateLimitedText(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You're asking quickly — please wait ${seconds} s before the next question.`;
+}
