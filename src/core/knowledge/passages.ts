@@ -49,6 +49,7 @@ export function chunkArticle(article: Article, firstId: number, options: ChunkOp
     }
     for (const piece of splitLong(block.text, article.lang, options.maxWords)) {
       const n = countWords(piece);
+      if (n === 0) continue; // a blank block must not become (part of) a passage
       if (words > 0 && (words + n > options.maxWords || words >= options.minWords)) emit();
       parts.push(piece);
       words += n;

@@ -22,7 +22,7 @@ export interface Frontmatter {
   readonly body: string;
 }
 
-const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const fence = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /**
  * Splits YAML frontmatter (`---` … `---` at the very top) from a document. Known keys: `title`,

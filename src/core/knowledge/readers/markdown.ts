@@ -70,6 +70,8 @@ function inline(tokens: readonly Token[] | undefined): string {
   for (const t of tokens) {
     if ('tokens' in t && Array.isArray(t.tokens) && t.tokens.length > 0) text += inline(t.tokens);
     else if (t.type === 'br') text += ' ';
+    // Inline HTML tags are markup, not text; only a line break still separates words.
+    else if (t.type === 'html') text += /^<br\b/i.test(t.raw) ? ' ' : '';
     else if (t.type === 'image') text += (t as Tokens.Image).text;
     else if ('text' in t && typeof t.text === 'string') text += t.text;
   }

@@ -54,7 +54,8 @@ function toBlocks(lines: readonly string[]): Block[] {
 }
 
 function isHeading(line: string, prev: string, next: string): boolean {
-  if (!next) return false;
+  // Nothing follows, or what follows starts in lower case (it continues a hard-wrapped line).
+  if (!next || startsLower(next)) return false;
   if (line.length > MAX_HEADING_CHARS || line.split(' ').length > MAX_HEADING_WORDS) return false;
   if (/[.,;:!…"“”»«„)]$/.test(line)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(line)) return false;

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/core/engine.ts';
+import { expectValidAnswer, markedWords } from '../support/answers.ts';
+import { engineFrom, shippedEngine } from '../support/knowledge.ts';
+
+const ENGLISH = '004_182bb502e5372a60.txt';
+const GERMAN = '000_3bc0f4edfab983df.txt';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await shippedEngine();
+});
+
+describe('composeAnswer over the shipped articles', () => {
+  it('cites the English article with "500,000" for how many professionals China’s blockchain center will train', () => {
+    const question = "How many professionals will China's blockchain center train?";
+    const answer = engine.ask(question);
+    expectValidAnswer(answer, question);
+    expect(answer.answered).toBe(true);
+    const [first] = answer.citations;
+    expect(first?.source).toBe(ENGLISH);
+    expect(first?.title).toBe(
+      'China Rolls Out National Blockchain Center to Train more than 500000 Professionals',
+    );
+    expect(first?.snippet.text).toContain('500,000');
+    expect(answer.articlesSearched).toBe(2);
+  });
+
+  it.each(['Wer ist der Allianz beigetreten?', 'Who joined the alliance?'])(
+    'cites the German article first for “%s”',
+    (question) => {
+      const answer = engine.ask(question);
+      expectValidAnswer(answer, question);
+      expect(answer.answered).toBe(true);
+      expect(answer.citations[0]?.source).toBe(GERMAN);
+      expect(answer.citations[0]?.heading).toBe('Große Unternehmen siedeln sich an');
+      expect(answer.citations[0]?.snippet.text).toMatch(/Allianz angeschlossen/);
+    },
+  );
+
+  it('marks the matched words inside the snippet, and only words the question asked for', () => {
+    const answer = engine.ask("How many professionals will China's blockchain center train?");
+    const snippet = answer.citations[0]?.snippet;
+    if (!snippet) throw new Error('no citation');
+    const words = markedWords(snippet).map((w) => w.toLowerCase());
+    expect(words).toEqual(
+      expect.arrayContaining(['professionals', 'blockchain', 'center', 'training', 'china']),
+    );
+    // `experts` through knowledge/synonyms.txt: "professionals, Fachkräfte, Experten".
+    const asked = ['professionals', 'blockchain', 'center', 'training', 'china', 'train', 'experts'];
+    for (const w of words) expect(asked).toContain(w);
+  });
+
+  it('marks `Allianz` and `angeschlossen` for the English question about who joined the alliance', () => {
+    const snippet = engine.ask('Who joined the alliance?').citations[0]?.snippet;
+    if (!snippet) throw new Error('no citation');
+    expect(markedWords(snippet)).toEqual(expect.arrayContaining(['Allianz', 'angeschlossen']));
+  });
+
+  it('does not answer an off-topic question and offers at most a few related articles', () => {
+    const question = 'What is the capital of France?';
+    const answer = engine.ask(question);
+    expectValidAnswer(answer, question);
+    expect(answer.answered).toBe(false);
+    expect(['low-confidence', 'no-match']).toContain(answer.reason);
+    for (const r of answer.related) expect([ENGLISH, GERMAN]).toContain(r.source);
+  });
+
+  it('says the question is empty when nothing in it can be searched', () => {
+    for (const question of ['', '   ', '???', 'What is it?', '🚀🚀']) {
+      const answer = engine.ask(question);
+      expectValidAnswer(answer, question);
+      expect(answer.reason).toBe('empty-question');
+    }
+  });
+
+  it('says there is no match for words no article has', () => {
+    expect(engine.ask('Xylophonquartett').reason).toBe('no-match');
+  });
+
+  it('pages through citations with offset and limit, numbering across pages', () => {
+    const question = 'blockchain';
+    const first = engine.ask(question, { limit: 1 });
+    const second = engine.ask(question, { offset: 1, limit: 1 });
+    expectValidAnswer(first, question, 0, 1);
+    expectValidAnswer(second, question, 1, 1);
+    expect(first.hasMore).toBe(true);
+    expect(second.hasMore).toBe(false);
+    expect(first.citations.map((c) => c.n)).toEqual([1]);
+    expect(second.citations.map((c) => c.n)).toEqual([2]);
+    expect(second.citations[0]?.source).not.toBe(first.citations[0]?.source);
+    expect([...first.citations, ...second.citations]).toEqual(engine.ask(question).citations);
+  });
+
+  it('returns no citations past the last page', () => {
+    const answer = engine.ask('blockchain', { offset: 10 });
+    expect(answer.citations).toEqual([]);
+    expect(answer.hasMore).toBe(false);
+  });
+
+  it('clamps odd page values instead of failing', () => {
+    const answer = engine.ask('blockchain', { offset: -5, limit: 0 });
+    expect(answer.citations.map((c) => c.n)).toEqual([1]);
+    expect(engine.ask('blockchain', { limit: 1000 }).citations.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('composeAnswer over many articles', () => {
+  it('gives at most 3 citations, best first, and says there are more', () => {
+    const articles = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => [
+        `a${i}.md`,
+        `# Tomatoes ${i}\n\nTomatoes need sun and water. ${'Tomatoes grow fast. '.repeat(i)}Article number ${i} ends here.`,
+      ]),
+    );
+    const answer = engineFrom(articles).ask('How do tomatoes grow?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations).toHaveLength(3);
+    expect(answer.hasMore).toBe(true);
+    const scores = answer.citations.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('carries the article url and the heading of the cited passage', () => {
+    const answer = engineFrom({
+      'tomato.md':
+        '---\ntitle: Tomatoes\nurl: https://example.com/tomatoes\n---\n# Tomatoes\n\n## Watering\n\nWater tomatoes every morning.',
+    }).ask('When to water tomatoes?');
+    expect(answer.citations[0]).toMatchObject({
+      source: 'tomato.md',
+      title: 'Tomatoes',
+      url: 'https://example.com/tomatoes',
+      heading: 'Watering',
+    });
+  });
+});
