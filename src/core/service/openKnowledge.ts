@@ -1,13 +1,19 @@
 import type { Engine } from '../engine.ts';
 import type { KnowledgeService, KnowledgeStats, ReloadReport } from '../types.ts';
-import { type LoadOptions, loadEngine } from './loadEngine.ts';
+import { coalesce } from './coalesce.ts';
+import { loadEngine } from './loadEngine.ts';
+import type { ServiceOptions } from './serviceOptions.ts';
+import { watchForReload } from './watchKnowledge.ts';
 
 /**
  * Opens the knowledge folder in this process and serves it through the {@link KnowledgeService}
  * interface. A reload builds a new engine beside the live one and swaps it in only when it
- * succeeded; triggers that arrive during a reload share one follow-up rebuild.
+ * succeeded; triggers that arrive during a reload share one follow-up rebuild. Building blocks
+ * this thread: front ends that must stay responsive use `openKnowledgeInWorker`.
+ *
+ * @throws Error `knowledge: …` when the folder is missing or yields no usable article
  */
-export async function openKnowledge(options: LoadOptions): Promise<KnowledgeService> {
+export async function openKnowledge(options: ServiceOptions): Promise<KnowledgeService> {
   let engine = await loadEngine(options);
   const reload = coalesce(async (): Promise<ReloadReport> => {
     try {
@@ -21,10 +27,13 @@ export async function openKnowledge(options: LoadOptions): Promise<KnowledgeServ
       };
     }
   });
+  const watcher = await watchForReload(options, reload);
   return serviceOver(
     () => engine,
     reload,
-    async () => {},
+    async () => {
+      await watcher?.close();
+    },
   );
 }
 
@@ -42,33 +51,5 @@ export function serviceOver(
     stats: async (): Promise<KnowledgeStats> => current().stats(),
     reload,
     close,
-  };
-}
-
-/**
- * Makes an async task coalescing: while it runs, any number of further calls share one follow-up
- * run (which sees every change made before it started).
- */
-export function coalesce<T>(task: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | undefined;
-  let queued: Promise<T> | undefined;
-  const run = (): Promise<T> => {
-    running = task().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  return () => {
-    if (!running) return run();
-    queued ??= running
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        queued = undefined;
-        return run();
-      });
-    return queued;
   };
 }
