@@ -52,5 +52,13 @@ export const DefaultSearchSettings = {
   maxQuestionChars: 500,
 } as const satisfies Record<string, unknown>;
 
-/** The settings type (every field of {@link DefaultSearchSettings}). */
-export type SearchSettings = typeof DefaultSearchSettings;
+type Widen<T> = T extends number
+  ? number
+  : T extends string
+    ? string
+    : T extends object
+      ? { readonly [K in keyof T]: Widen<T[K]> }
+      : T;
+
+/** The settings type: every field of {@link DefaultSearchSettings}, with any value of its type. */
+export type SearchSettings = Widen<typeof DefaultSearchSettings>;
