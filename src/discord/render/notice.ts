@@ -12,6 +12,7 @@ export function renderNotice(text: string, options: { readonly ephemeral?: boole
 export const Notices = {
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   expired: 'This button has expired — ask again.',
+  unknownCommand: 'That command is not available any more. Try `/help`.',
   emptyQuestion: 'Please ask a question, for example `/ask question: how do I …?`',
   adminOnly: 'Only members who can manage this server may use `/kb`.',
   deleteRefused: 'Only the person who asked, or a member with Manage Messages, can delete this answer.',

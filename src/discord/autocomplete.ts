@@ -1,0 +1,40 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { AutocompleteInteraction } from 'discord.js';
+import type { BotContext } from './context.ts';
+import { DiscordLimits } from './render/index.ts';
+import { oneLine } from './render/text.ts';
+
+/**
+ * Answers an autocomplete with up to 25 suggestions of `kind` for the focused text, inside
+ * Discord's 3 seconds (autocomplete cannot defer): no suggestions when the service is slow or
+ * fails. A value the user types freely is still accepted by the command itself.
+ */
+export async function suggestChoices(
+  interaction: AutocompleteInteraction,
+  ctx: BotContext,
+  kind: 'question' | 'article',
+): Promise<void> {
+  const partial = String(interaction.options.getFocused()).slice(0, ctx.tuning.maxQuestionLength);
+  let choices: { name: string; value: string }[] = [];
+  try {
+    const timer = new AbortController();
+    const suggestions = await Promise.race([
+      ctx.service.suggest(kind, partial, DiscordLimits.choices),
+      delay(ctx.tuning.autocompleteTimeoutMs, [], { signal: timer.signal, ref: false }),
+    ]).finally(() => timer.abort());
+    const seen = new Set<string>();
+    for (const suggestion of suggestions) {
+      const name = oneLine(suggestion.name).slice(0, DiscordLimits.choiceName);
+      const value = suggestion.value;
+      if (name === '' || value === '' || value.length > DiscordLimits.choiceValue || seen.has(value))
+        continue;
+      seen.add(value);
+      choices.push({ name, value });
+      if (choices.length === DiscordLimits.choices) break;
+    }
+  } catch (error) {
+    ctx.logger.warn({ err: error, kind }, 'discord: autocomplete failed');
+    choices = [];
+  }
+  await interaction.respond(choices);
+}

@@ -1,0 +1,50 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { suggestChoices } from '../autocomplete.ts';
+import type { BotContext } from '../context.ts';
+import { type Reply, renderArticle, renderArticleNotFound } from '../render/index.ts';
+import { respondInTime, sendNotice } from '../respond.ts';
+import type { SlashCommand } from './command.ts';
+
+async function articleReply(ctx: BotContext, name: string, hidden: boolean): Promise<Reply> {
+  const view = await ctx.service.article(name);
+  if (view !== undefined) return renderArticle(view, { ephemeral: hidden });
+  const suggestions = await ctx.service.suggest('article', name, 5).catch(() => []);
+  return renderArticleNotFound(name, suggestions, { ephemeral: hidden });
+}
+
+/** `/article name [hide]`: one article by title or file name (autocomplete over titles). */
+export const article: SlashCommand = {
+  data: {
+    name: 'article',
+    type: ApplicationCommandType.ChatInput,
+    description: 'Show one article: its opening, source, language and link',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'Title or file name of the article',
+        required: true,
+        autocomplete: true,
+        max_length: 200,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'hide',
+        description: 'Show the article only to you',
+      },
+    ],
+  },
+
+  async execute(interaction, ctx) {
+    const name = interaction.options.getString('name', true).trim();
+    const hidden = interaction.options.getBoolean('hide') ?? false;
+    if (name === '') return sendNotice(interaction, 'Please give the title or file name of an article.');
+    await respondInTime(interaction, articleReply(ctx, name, hidden), {
+      ephemeral: hidden,
+      deferAfterMs: ctx.tuning.deferAfterMs,
+    });
+  },
+
+  autocomplete: (interaction, ctx) => suggestChoices(interaction, ctx, 'article'),
+};

@@ -1,0 +1,92 @@
+import { performance } from 'node:perf_hooks';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
+import type { BotContext } from '../context.ts';
+import { Notices, type Reply, renderReload, renderStats } from '../render/index.ts';
+import { respondInTime, sendNotice } from '../respond.ts';
+import type { SlashCommand } from './command.ts';
+
+/**
+ * Whether the member may run `/kb`. Checked here as well as by `default_member_permissions`,
+ * because a server can grant the command to anyone in its Integrations settings.
+ */
+export function isKnowledgeAdmin(interaction: ChatInputCommandInteraction): boolean {
+  return (
+    interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)
+  );
+}
+
+async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
+  const started = performance.now();
+  const report = await ctx.service.reload();
+  const elapsedMs = performance.now() - started;
+  const log = {
+    ok: report.ok,
+    articles: report.stats.articles,
+    ms: Math.round(elapsedMs),
+    by: ctx.feedback.hashUser(userId),
+  };
+  if (report.ok) ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
+  else ctx.logger.warn({ ...log, error: report.error }, 'knowledge: /kb reload failed; old index kept');
+  return renderReload(report, elapsedMs);
+}
+
+async function statsReply(ctx: BotContext): Promise<Reply> {
+  const stats = await ctx.service.stats();
+  const stored = ctx.feedback.counts();
+  return renderStats(
+    stats,
+    {
+      answered: ctx.counters.answered,
+      unanswered: ctx.counters.unanswered,
+      votesUp: stored.up,
+      votesDown: stored.down,
+      unansweredLogged: stored.unanswered,
+    },
+    Date.now(),
+  );
+}
+
+/** `/kb reload` and `/kb stats`, for server managers only. */
+export const kb: SlashCommand = {
+  data: {
+    name: 'kb',
+    type: ApplicationCommandType.ChatInput,
+    description: 'Manage the knowledge base (server managers)',
+    // "0": hidden from everyone but administrators until a server grants it.
+    default_member_permissions: '0',
+    contexts: [InteractionContextType.Guild],
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'reload',
+        description: 'Reload the articles from disk',
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'stats',
+        description: 'Articles, passages, languages, index age, questions and feedback',
+      },
+    ],
+  },
+
+  async execute(interaction, ctx) {
+    if (!isKnowledgeAdmin(interaction)) {
+      ctx.logger.warn(
+        { guildId: interaction.guildId },
+        'discord: /kb refused to a member without Manage Server',
+      );
+      return sendNotice(interaction, Notices.adminOnly);
+    }
+    const work =
+      interaction.options.getSubcommand(true) === 'reload'
+        ? reloadReply(ctx, interaction.user.id)
+        : statsReply(ctx);
+    await respondInTime(interaction, work, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
+  },
+};

@@ -1,0 +1,165 @@
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClientOptions } from 'discord.js';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
+import { openKnowledge } from './core/service/openKnowledge.ts';
+import { openKnowledgeInWorker } from './core/service/openKnowledgeInWorker.ts';
+import type { KnowledgeService } from './core/types.ts';
+import { type BotHandle, startBot } from './discord/bot.ts';
+import { createLogger, type LogDestination, type Logger } from './logger.ts';
+
+/** The streams of terminal mode. */
+export interface StartIo {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  readonly errorOutput: NodeJS.WritableStream;
+}
+
+/** Options of {@link start} for tests; `npm start` uses none. */
+export interface StartOptions {
+  /** Where log lines go (default: stdout with a token, the error stream in terminal mode). */
+  readonly logDestination?: LogDestination;
+  /** Extra discord.js client options (a fast identify throttler in tests). */
+  readonly clientOptions?: Partial<ClientOptions>;
+}
+
+/** A running citebot. */
+export interface Running {
+  readonly mode: 'discord' | 'terminal';
+  readonly logger: Logger;
+  readonly service: KnowledgeService;
+  /** The bot, in Discord mode. */
+  readonly bot?: BotHandle;
+  /** Settles when citebot ends on its own (terminal: end of input; Discord: never before stop). */
+  readonly finished: Promise<void>;
+  /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
+  stop(): Promise<void>;
+}
+
+const stdio: StartIo = { input: process.stdin, output: process.stdout, errorOutput: process.stderr };
+
+/**
+ * Starts citebot exactly as `npm start` does: parses `env`, opens the knowledge, then serves
+ * Discord when DISCORD_TOKEN is set, else answers in the terminal.
+ *
+ * @throws {ConfigError} when a variable is bad (its message names each one)
+ * @throws Error `knowledge: …` when the knowledge cannot be loaded, or discord.js's login error
+ */
+export async function start(
+  env: Readonly<Record<string, string | undefined>>,
+  io: StartIo = stdio,
+  options: StartOptions = {},
+): Promise<Running> {
+  const config = parseConfig(env);
+  const discord = config.discordToken !== undefined;
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.discordToken],
+    destination: options.logDestination ?? (discord ? process.stdout : io.errorOutput),
+  });
+
+  if (!discord) {
+    const service = await openKnowledge({
+      knowledgeDir: config.knowledgeDir,
+      cacheDir: config.cacheDir,
+      onWarning: (message) => io.errorOutput.write(`warning: ${message}\n`),
+    });
+    const { localBanner, runRepl } = await import('./terminal/repl.ts');
+    const stats = await service.stats();
+    io.output.write(`${localBanner(stats.articles, stats.passages)}\n`);
+    let closed: Promise<void> | undefined;
+    const close = () => {
+      closed ??= service.close();
+      return closed;
+    };
+    const finished = runRepl(service, io).finally(close);
+    return { mode: 'terminal', logger, service, finished, stop: close };
+  }
+
+  // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
+  const service = await openKnowledgeInWorker({
+    knowledgeDir: config.knowledgeDir,
+    cacheDir: config.cacheDir,
+    watch: true,
+    onWarning: (message) => logger.warn(message),
+    onReload: (report) =>
+      report.ok
+        ? logger.info(
+            { articles: report.stats.articles, passages: report.stats.passages },
+            'knowledge: reloaded',
+          )
+        : logger.warn({ error: report.error }, 'knowledge: reload failed; old index kept'),
+  });
+  const stats = await service.stats();
+  logger.info(
+    { articles: stats.articles, passages: stats.passages, skipped: stats.skipped.length, ms: stats.buildMs },
+    'knowledge: loaded',
+  );
+  let bot: BotHandle;
+  try {
+    bot = await startBot(
+      config,
+      service,
+      logger,
+      options.clientOptions ? { clientOptions: options.clientOptions } : {},
+    );
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  let finish = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const stop = () => {
+    stopping ??= (async () => {
+      try {
+        await bot.stop();
+      } finally {
+        await service.close();
+        finish();
+      }
+    })();
+    return stopping;
+  };
+  return { mode: 'discord', logger, service, bot, finished, stop };
+}
+
+/** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true, path: join(projectRoot, '.env') });
+  let running: Running;
+  try {
+    running = await start(process.env);
+  } catch (error) {
+    const text = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    // Only config errors are known to be token-free; others come from discord.js and may not be.
+    const token = process.env.DISCORD_TOKEN?.trim();
+    process.stderr.write(`${token && token.length >= 8 ? text.replaceAll(token, '[REDACTED]') : text}\n`);
+    process.exit(1);
+  }
+  const { logger } = running;
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'process: unhandled rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'process: uncaught exception'));
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'process: shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'process: shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await running.finished;
+  process.exit(0);
+}
+
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
