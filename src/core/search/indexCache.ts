@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { threadId } from 'node:worker_threads';
 import { ANALYSIS_VERSION } from '../analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../knowledge/readKnowledge.ts';
 import { type ArticleInfo, assemble, type KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage, SkippedFile } from '../types.ts';
-import { indexOptions } from './passageIndex.ts';
+import { withFrequencies } from './passageIndex.ts';
 import type { SearchSettings } from './settings.ts';
+import { TermIndex, type TermIndexJSON } from './termIndex.ts';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a cache file holds. Passages are stored as tuples to keep the file small. */
 interface CacheFile {
@@ -19,8 +20,8 @@ interface CacheFile {
   /** [articleIndex, headings, position, text, lang] */
   readonly passages: ReadonlyArray<readonly [number, readonly string[], number, string, string]>;
   readonly skipped: readonly SkippedFile[];
-  readonly df: ReadonlyArray<readonly [string, number]>;
-  readonly index: AsPlainObject;
+  /** Last, so that the small parts above stay readable at the head of the file. */
+  readonly index: TermIndexJSON;
 }
 
 /**
@@ -64,7 +65,7 @@ export async function loadCachedKnowledge(
       if (articleId === undefined) throw new Error('passage of unknown article');
       return { id, articleId, headings, position, text: passageText, lang };
     });
-    const index = { search: MiniSearch.loadJS(data.index, indexOptions), df: new Map(data.df) };
+    const index = withFrequencies(TermIndex.fromJSON(data.index));
     if (index.search.documentCount !== passages.length) throw new Error('index and passages disagree');
     return { kb: assemble(articles, passages, index, files, data.skipped) };
   } catch (error) {
@@ -91,12 +92,12 @@ export async function saveCachedKnowledge(
       (p) => [articleIndex.get(p.articleId) ?? -1, p.headings, p.position, p.text, p.lang] as const,
     ),
     skipped: kb.skipped,
-    df: [...kb.index.df],
     index: kb.index.search.toJSON(),
   };
   await fs.mkdir(cacheDir, { recursive: true });
   const file = cachePath(cacheDir, key);
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Worker threads of one process may write at once (a reload beside a restarted worker).
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
   await fs.writeFile(tmp, JSON.stringify(data));
   await fs.rename(tmp, file);
   for (const name of await fs.readdir(cacheDir)) {

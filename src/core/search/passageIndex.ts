@@ -1,18 +1,12 @@
-import MiniSearch, { type Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
+import { TermIndex, type TermIndexJSON } from './termIndex.ts';
 
 /** The fields each passage is indexed under. */
 export const INDEX_FIELDS = ['title', 'lead', 'headings', 'text'] as const;
 
-/** A passage as handed to MiniSearch: each field already analysed into space-separated terms. */
-interface IndexDoc {
-  readonly id: number;
-  readonly title: string;
-  readonly lead: string;
-  readonly headings: string;
-  readonly text: string;
-}
+/** One of {@link INDEX_FIELDS}. */
+export type IndexField = (typeof INDEX_FIELDS)[number];
 
 /**
  * An article's first words say what it is about (news leads, FAQ answers restating the question):
@@ -23,31 +17,20 @@ const LEAD_WORDS = 20;
 
 /** The inverted index plus per-term passage frequencies (for IDF and common-term handling). */
 export interface PassageIndex {
-  readonly search: MiniSearch<IndexDoc>;
-  /** Number of passages each term occurs in (any field). */
+  readonly search: TermIndex<IndexField>;
+  /** Number of passages each term occurs in (title, headings or text; the lead is the title's kin). */
   readonly df: ReadonlyMap<string, number>;
 }
 
 /**
- * MiniSearch options. Terms are analysed before they reach MiniSearch (each passage in its own
- * language), so MiniSearch only splits on spaces and keeps terms as they are.
+ * Builds the index over all passages. Terms are analysed here, each passage in its own language,
+ * so the index only splits on spaces and keeps terms as they are.
  */
-export const indexOptions: Options<IndexDoc> = {
-  fields: [...INDEX_FIELDS],
-  storeFields: [],
-  tokenize: (text) => text.split(' '),
-  processTerm: (term) => term || null,
-};
-
-/** Builds the index over all passages. */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
 ): PassageIndex {
-  const search = new MiniSearch<IndexDoc>(indexOptions);
-  const df = new Map<string, number>();
   const titleTerms = new Map<string, string>();
-  const docs: IndexDoc[] = [];
   const leads = new Map<string, string>();
   for (const p of passages) {
     // Position 0 is the opening passage of its article.
@@ -57,7 +40,8 @@ export function buildPassageIndex(
         analyzerFor(p.lang).terms(p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ')).join(' '),
       );
   }
-  for (const p of passages) {
+  const docs = passages.map((p, id) => {
+    if (p.id !== id) throw new Error(`passage index: passage ${id} has id ${p.id}`);
     const analyzer = analyzerFor(p.lang);
     const key = `${p.lang}\0${p.articleId}`;
     let title = titleTerms.get(key);
@@ -67,17 +51,18 @@ export function buildPassageIndex(
     }
     const headings = analyzer.terms(p.headings.join(' ')).join(' ');
     const text = analyzer.terms(p.text).join(' ');
-    for (const term of new Set(`${title} ${headings} ${text}`.split(' '))) {
-      if (term) df.set(term, (df.get(term) ?? 0) + 1);
-    }
-    const lead = leads.get(p.articleId) ?? '';
-    docs.push({ id: p.id, title, lead, headings, text });
-  }
-  search.addAll(docs);
-  return { search, df };
+    return { id, title, lead: leads.get(p.articleId) ?? '', headings, text };
+  });
+  return withFrequencies(TermIndex.build(INDEX_FIELDS, docs));
 }
 
 /** Restores an index saved with `JSON.stringify(index.search)`. */
-export function loadPassageIndex(json: string, df: ReadonlyMap<string, number>): PassageIndex {
-  return { search: MiniSearch.loadJSON<IndexDoc>(json, indexOptions), df };
+export function loadPassageIndex(json: string, df?: ReadonlyMap<string, number>): PassageIndex {
+  const search = TermIndex.fromJSON<IndexField>(JSON.parse(json) as TermIndexJSON);
+  return df ? { search, df } : withFrequencies(search);
+}
+
+/** Completes an index with its passage frequencies. */
+export function withFrequencies(search: TermIndex<IndexField>): PassageIndex {
+  return { search, df: search.documentFrequencies(['title', 'headings', 'text']) };
 }

@@ -1,4 +1,3 @@
-import type { SearchResult } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import { questionLanguages } from '../analysis/detectLanguage.ts';
 import { UNDETERMINED } from '../analysis/languages.ts';
@@ -7,6 +6,7 @@ import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
 import { proximityPairs } from './proximity.ts';
 import type { SearchSettings } from './settings.ts';
+import type { TermMatch } from './termIndex.ts';
 
 /** One concept of the question: a term and its synonyms, all analysed for one language. */
 interface TermGroup {
@@ -121,6 +121,7 @@ function runQuery(
     weights: settings.weights,
     bm25: settings.bm25,
     boostTerm: (term) => weight.get(term) ?? 1,
+    limit: settings.passagePool,
   });
   const totalIdf = groups.reduce((sum, g) => sum + g.idf, 0) || 1;
   const hits: PassageHit[] = [];
@@ -143,7 +144,7 @@ function runQuery(
   return hits;
 }
 
-function coverage(result: SearchResult, groups: readonly TermGroup[], totalIdf: number): number {
+function coverage(result: TermMatch, groups: readonly TermGroup[], totalIdf: number): number {
   const matched = new Set(result.queryTerms);
   let covered = 0;
   for (const g of groups) {
