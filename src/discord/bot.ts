@@ -44,7 +44,8 @@ function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void):
   client.on(Events.ShardError, (error, shardId) =>
     logger.error({ err: error, shardId }, 'discord: gateway error'),
   );
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'discord: reconnecting'));
+  // Also emitted when citebot itself closes the connection on stop, hence only at debug level.
+  client.on(Events.ShardReconnecting, (shardId) => logger.debug({ shardId }, 'discord: reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) =>
     logger.info({ shardId, replayed }, 'discord: resumed'),
   );
