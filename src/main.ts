@@ -8,7 +8,7 @@ import { openKnowledge } from './core/service/openKnowledge.ts';
 import { openKnowledgeInWorker } from './core/service/openKnowledgeInWorker.ts';
 import type { KnowledgeService } from './core/types.ts';
 import { type BotHandle, startBot } from './discord/bot.ts';
-import { createLogger, type LogDestination, type Logger } from './logger.ts';
+import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -136,9 +136,8 @@ async function main(): Promise<void> {
     running = await start(process.env);
   } catch (error) {
     const text = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-    // Only config errors are known to be token-free; others come from discord.js and may not be.
-    const token = process.env.DISCORD_TOKEN?.trim();
-    process.stderr.write(`${token && token.length >= 8 ? text.replaceAll(token, '[REDACTED]') : text}\n`);
+    // Config errors never hold the token; errors from discord.js might, so scrub them all.
+    process.stderr.write(`${scrubSecrets(text, [process.env.DISCORD_TOKEN?.trim()])}\n`);
     process.exit(1);
   }
   const { logger } = running;

@@ -47,15 +47,15 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<{ answer: An
         );
     }
   }
-  ctx.logger.info(
-    {
-      answered: answer.answered,
-      reason: answer.reason,
-      citations: answer.citations.length,
-      ms: Math.round(elapsedMs),
-    },
-    'discord: question answered',
-  );
+  // Question text stays out of the log: it is the users', and the unanswered log keeps what matters.
+  const outcome = {
+    answered: answer.answered,
+    reason: answer.reason,
+    citations: answer.citations.length,
+    ms: Math.round(elapsedMs),
+  };
+  if (asking.fresh) ctx.logger.info(outcome, 'discord: question answered');
+  else ctx.logger.debug(outcome, 'discord: answer page fetched');
   return { answer, elapsedMs };
 }
 

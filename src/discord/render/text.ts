@@ -10,9 +10,9 @@ function cutSafe(text: string, max: number): string {
   let end = Math.max(0, max);
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  const cut = text.slice(0, end);
-  const trailingBackslashes = /\\*$/.exec(cut)?.[0].length ?? 0;
-  return trailingBackslashes % 2 === 1 ? cut.slice(0, -1) : cut;
+  let backslashes = 0;
+  while (backslashes < end && text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes += 1;
+  return text.slice(0, backslashes % 2 === 1 ? end - 1 : end);
 }
 
 /**
