@@ -2,7 +2,15 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
 import { DiscordLimits } from './render/index.ts';
-import { oneLine } from './render/text.ts';
+import { clip, oneLine } from './render/text.ts';
+
+/**
+ * Drops halves of surrogate pairs: cutting text at 100 UTF-16 units (here or in the core) can split
+ * an emoji, and Discord reads JSON as UTF-8, which cannot hold half a character.
+ */
+function wholeCharacters(text: string): string {
+  return text.replace(/[\ud800-\udfff]/gu, '');
+}
 
 /**
  * Answers an autocomplete with up to 25 suggestions of `kind` for the focused text, inside
@@ -24,8 +32,8 @@ export async function suggestChoices(
     ]).finally(() => timer.abort());
     const seen = new Set<string>();
     for (const suggestion of suggestions) {
-      const name = oneLine(suggestion.name).slice(0, DiscordLimits.choiceName);
-      const value = suggestion.value;
+      const name = wholeCharacters(clip(oneLine(suggestion.name), DiscordLimits.choiceName));
+      const value = wholeCharacters(suggestion.value);
       if (name === '' || value === '' || value.length > DiscordLimits.choiceValue || seen.has(value))
         continue;
       seen.add(value);
