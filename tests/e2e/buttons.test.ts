@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config/index.ts';
+import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
+import {
+  buttonsOf,
+  type Citebot,
+  callbacksOf,
+  click,
+  findButton,
+  firstCallback,
+  startCitebot,
+} from './support.ts';
+
+let bot: Citebot | undefined;
+
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+const question = "How many professionals will China's blockchain center train?";
+
+/** 39 real Debian Handbook pages: enough articles for several pages of `/search`. */
+const handbook = join(projectRoot, 'tests/fixtures/eval/handbook/knowledge/en');
+
+function embedOf(body: unknown): APIEmbed | undefined {
+  return (body as { data?: { embeds?: APIEmbed[] } }).data?.embeds?.[0];
+}
+
+describe('answer buttons through the real client', () => {
+  it('answers /ask hide:true ephemerally with Share, and Share posts it publicly pinging nobody', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const alice = fake.world.defaultUser;
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'ask',
+        options: [opt.string('question', question), opt.boolean('hide', true)],
+      }),
+    );
+    const callback = await firstCallback(fake, asked);
+    expect(callback.status).toBe(204);
+    expect(callback.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [], users: [] } },
+    });
+    const hidden = fake.originalMessage(asked);
+    expect(findButton(hidden, 'Share')).toBeDefined();
+    // Nobody else sees an ephemeral answer, so there is nothing to delete.
+    expect(findButton(hidden, '🗑')).toBeUndefined();
+
+    const shared = click(fake, hidden, 'Share');
+    const shareCallback = await firstCallback(fake, shared);
+    expect(shareCallback.status).toBe(204);
+    expect(shareCallback.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: `Shared by <@${alice.id}>`, allowed_mentions: { parse: [], users: [] } },
+    });
+    expect(embedOf(shareCallback.body)?.description).toContain('500,000');
+    const post = fake.originalMessage(shared);
+    expect(post?.id).not.toBe(hidden?.id);
+    expect((post?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+    // Named in the text, yet pinged by nobody: the fake computes pings as Discord would.
+    expect(post?.mentions).toEqual([]);
+    expect(post?.mention_everyone).toBe(false);
+    expect(findButton(post, 'Share')).toBeUndefined();
+    expect(findButton(post, '🗑')).toBeDefined();
+  });
+
+  it('turns a /search page with ▶ into the next page (callback type 7) within the limits', async () => {
+    bot = await startCitebot({ knowledgeDir: handbook });
+    const { fake } = bot;
+    const searched = fake.interact(
+      chatInputInteraction(fake.world, { name: 'search', options: [opt.string('query', 'package')] }),
+    );
+    const first = await firstCallback(fake, searched);
+    expect(first.status).toBe(204);
+    expect(first.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const page1 = fake.originalMessage(searched);
+    const footer1 = page1?.embeds[0]?.footer?.text ?? '';
+    // "package" is in most handbook pages; a page holds five.
+    expect(footer1).toMatch(/^Results 1–5 of \d+/);
+    expect(findButton(page1, '◀')?.disabled).toBe(true);
+    expect(findButton(page1, '▶')?.disabled).toBeFalsy();
+
+    const turned = click(fake, page1, '▶');
+    const update = await firstCallback(fake, turned);
+    expect(update.status).toBe(204);
+    expect(update.body).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+      data: { allowed_mentions: { parse: [], users: [] } },
+    });
+    const page2 = fake.originalMessage(turned);
+    expect(page2?.id).toBe(page1?.id);
+    expect(page2?.embeds[0]?.footer?.text).toMatch(/^Results 6–10 of \d+/);
+    expect(page2?.embeds[0]?.description).not.toBe(page1?.embeds[0]?.description);
+    expect(findButton(page2, '◀')?.disabled).toBeFalsy();
+    for (const button of buttonsOf(page2)) expect(button.custom_id.length).toBeLessThanOrEqual(100);
+    expect(page2?.embeds[0]?.description?.length ?? 0).toBeLessThanOrEqual(4096);
+
+    // ◀ leads back to the first page.
+    const back = click(fake, page2, '◀');
+    await firstCallback(fake, back);
+    expect(fake.originalMessage(back)?.embeds[0]?.footer?.text).toMatch(/^Results 1–5 of \d+/);
+  });
+
+  it('refuses 🗑 to someone other than the asker and deletes the answer for the asker', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const bob = fake.world.createUser({ username: 'bob' });
+    fake.world.member(fake.world.guild.id, bob);
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
+    );
+    await fake.waitForCallback(asked);
+    const answer = fake.originalMessage(asked);
+    if (answer === undefined) throw new Error('expected the answer to be stored');
+
+    const byBob = click(fake, answer, '🗑', bob);
+    const refusal = await firstCallback(fake, byBob);
+    expect(refusal.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('Only the person who asked') },
+    });
+    expect(fake.requestsMatching('DELETE /channels/:channel/messages/:message')).toEqual([]);
+    expect(fake.world.messages.has(answer.id)).toBe(true);
+
+    const byAlice = click(fake, answer, '🗑');
+    const ack = await firstCallback(fake, byAlice);
+    expect(ack.body.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    const deleted = await fake.waitForRequest('DELETE /channels/:channel/messages/:message');
+    expect(deleted.path).toBe(`/channels/${answer.channel_id}/messages/${answer.id}`);
+    expect(deleted.status).toBe(204);
+    expect(fake.world.messages.has(answer.id)).toBe(false);
+    expect(callbacksOf(fake, byAlice)).toHaveLength(1);
+  });
+
+  it('records a 👍 once per user in DATA_DIR, without the raw user id', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
+    );
+    await fake.waitForCallback(asked);
+    const answer = fake.originalMessage(asked);
+
+    const first = await firstCallback(fake, click(fake, answer, '👍'));
+    expect(first.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('recorded') },
+    });
+    const again = await firstCallback(fake, click(fake, answer, '👍'));
+    expect(again.body).toMatchObject({
+      data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('already voted') },
+    });
+
+    // Written with datasync before the thanks went out.
+    const lines = (await readFile(join(bot.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const vote = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    expect(vote).toMatchObject({
+      vote: 'up',
+      question,
+      sources: ['004_182bb502e5372a60.txt'],
+      guildId: fake.world.guild.id,
+    });
+    expect(lines[0]).not.toContain(fake.world.defaultUser.id);
+  });
+
+  it('answers a button whose state is gone with a short ephemeral note', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
+    );
+    await fake.waitForCallback(asked);
+    const answer = fake.originalMessage(asked);
+    if (answer === undefined) throw new Error('expected the answer to be stored');
+    // A stored-state key from before a restart: the store no longer knows it.
+    const stale = fake.interact(
+      buttonInteraction(fake.world, { customId: 'c1|mo|~AAAAAAAA', message: answer }),
+    );
+    const note = await firstCallback(fake, stale);
+    expect(note.status).toBe(204);
+    expect(note.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('expired') },
+    });
+    expect(bot.logs.filter((line) => line.msg === 'discord: handler failed')).toEqual([]);
+  });
+});
