@@ -6,11 +6,12 @@ import { ANALYSIS_VERSION } from '../analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../knowledge/readKnowledge.ts';
 import { type ArticleInfo, assemble, type KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage, SkippedFile } from '../types.ts';
-import { withFrequencies } from './passageIndex.ts';
+import { frequencyArray, withSavedFrequencies } from './passageIndex.ts';
 import type { SearchSettings } from './settings.ts';
 import { TermIndex, type TermIndexJSON } from './termIndex.ts';
+import { fromBase64, toBase64 } from './typedArrays.ts';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a cache file holds. Passages are stored as tuples to keep the file small. */
 interface CacheFile {
@@ -20,8 +21,33 @@ interface CacheFile {
   /** [articleIndex, headings, position, text, lang] */
   readonly passages: ReadonlyArray<readonly [number, readonly string[], number, string, string]>;
   readonly skipped: readonly SkippedFile[];
+  /** Passage frequency of each index term, in dictionary order (an Int32Array in base64). */
+  readonly df: string;
   /** Last, so that the small parts above stay readable at the head of the file. */
   readonly index: TermIndexJSON;
+}
+
+/** A cache file read before the knowledge's hash (hence the key) is known. */
+export interface CachePrefetch {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Reads the cache folder's index file, if it holds exactly one (saving removes the others), so
+ * that reading it overlaps with reading the knowledge folder; {@link loadCachedKnowledge} uses it
+ * when its name turns out to be the right key. Never throws.
+ */
+export async function prefetchCache(cacheDir: string): Promise<CachePrefetch | undefined> {
+  try {
+    const names = (await fs.readdir(cacheDir)).filter((n) => n.startsWith('index-') && n.endsWith('.json'));
+    const [name] = names;
+    if (names.length !== 1 || !name) return undefined;
+    const file = path.join(cacheDir, name);
+    return { file, text: await fs.readFile(file, 'utf8') };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -48,11 +74,14 @@ export async function loadCachedKnowledge(
   cacheDir: string,
   files: KnowledgeFiles,
   settings: SearchSettings,
+  prefetched?: Promise<CachePrefetch | undefined>,
 ): Promise<{ kb: KnowledgeBase } | { miss: string }> {
   const key = cacheKey(files, settings);
+  const file = cachePath(cacheDir, key);
+  const early = await prefetched;
   let text: string;
   try {
-    text = await fs.readFile(cachePath(cacheDir, key), 'utf8');
+    text = early?.file === file ? early.text : await fs.readFile(file, 'utf8');
   } catch {
     return { miss: 'no cache' };
   }
@@ -65,7 +94,7 @@ export async function loadCachedKnowledge(
       if (articleId === undefined) throw new Error('passage of unknown article');
       return { id, articleId, headings, position, text: passageText, lang };
     });
-    const index = withFrequencies(TermIndex.fromJSON(data.index));
+    const index = withSavedFrequencies(TermIndex.fromJSON(data.index), fromBase64(data.df, Int32Array));
     if (index.search.documentCount !== passages.length) throw new Error('index and passages disagree');
     return { kb: assemble(articles, passages, index, files, data.skipped) };
   } catch (error) {
@@ -92,6 +121,7 @@ export async function saveCachedKnowledge(
       (p) => [articleIndex.get(p.articleId) ?? -1, p.headings, p.position, p.text, p.lang] as const,
     ),
     skipped: kb.skipped,
+    df: toBase64(frequencyArray(kb.index)),
     index: kb.index.search.toJSON(),
   };
   await fs.mkdir(cacheDir, { recursive: true });

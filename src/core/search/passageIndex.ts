@@ -62,7 +62,29 @@ export function loadPassageIndex(json: string, df?: ReadonlyMap<string, number>)
   return df ? { search, df } : withFrequencies(search);
 }
 
-/** Completes an index with its passage frequencies. */
+/** Completes an index with its passage frequencies, counted from its postings. */
 export function withFrequencies(search: TermIndex<IndexField>): PassageIndex {
   return { search, df: search.documentFrequencies(['title', 'headings', 'text']) };
+}
+
+/** The passage frequencies as one count per dictionary term, for saving. */
+export function frequencyArray(index: PassageIndex): Int32Array {
+  return Int32Array.from(index.search.dictionary.terms, (t) => index.df.get(t) ?? 0);
+}
+
+/**
+ * Completes an index with saved passage frequencies (see {@link frequencyArray}): quicker than
+ * counting them again.
+ *
+ * @throws Error when there is not one count per term
+ */
+export function withSavedFrequencies(search: TermIndex<IndexField>, counts: Int32Array): PassageIndex {
+  const { terms } = search.dictionary;
+  if (counts.length !== terms.length) throw new Error('passage index: frequencies and terms disagree');
+  const df = new Map<string, number>();
+  terms.forEach((term, i) => {
+    const n = counts[i] as number;
+    if (n > 0) df.set(term, n);
+  });
+  return { search, df };
 }

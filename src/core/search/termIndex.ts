@@ -1,4 +1,5 @@
 import { TermDictionary } from './termDictionary.ts';
+import { fromBase64, toBase64 } from './typedArrays.ts';
 
 /** A document as indexed: its dense id and, per field, its analysed terms separated by spaces. */
 export type TermDoc<F extends string> = { readonly id: number } & { readonly [K in F]: string };
@@ -159,13 +160,13 @@ export class TermIndex<F extends string = string> {
     if (!Array.isArray(fields) || !Array.isArray(terms) || !Array.isArray(postings))
       throw new Error('term index: not an index');
     if (postings.length !== fields.length) throw new Error('term index: fields and postings disagree');
-    const dictionary = new TermDictionary(terms, decode(json.suffixOrder, Int32Array));
+    const dictionary = new TermDictionary(terms, fromBase64(json.suffixOrder, Int32Array));
     const restored = postings.map((p) => {
       const field: FieldPostings = {
-        offsets: decode(p.offsets, Uint32Array),
-        docs: decode(p.docs, Int32Array),
-        freqs: decode(p.freqs, Uint16Array),
-        lengths: decode(p.lengths, Uint32Array),
+        offsets: fromBase64(p.offsets, Uint32Array),
+        docs: fromBase64(p.docs, Int32Array),
+        freqs: fromBase64(p.freqs, Uint16Array),
+        lengths: fromBase64(p.lengths, Uint32Array),
         averageLength: p.averageLength,
       };
       const total = field.offsets[terms.length];
@@ -184,12 +185,12 @@ export class TermIndex<F extends string = string> {
       fields: this.fields,
       documentCount: this.documentCount,
       terms: this.dictionary.terms,
-      suffixOrder: encode(this.dictionary.suffixOrder),
+      suffixOrder: toBase64(this.dictionary.suffixOrder),
       postings: this.#postings.map((p) => ({
-        offsets: encode(p.offsets),
-        docs: encode(p.docs),
-        freqs: encode(p.freqs),
-        lengths: encode(p.lengths),
+        offsets: toBase64(p.offsets),
+        docs: toBase64(p.docs),
+        freqs: toBase64(p.freqs),
+        lengths: toBase64(p.lengths),
         averageLength: p.averageLength,
       })),
     };
@@ -429,20 +430,4 @@ class Growable {
   view(): Int32Array {
     return this.#data.subarray(0, this.#length);
   }
-}
-
-type TypedArrayOf<T> = { new (buffer: ArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
-
-function encode(array: ArrayBufferView): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-/** Decodes base64 into a fresh, aligned typed array (host byte order, as written). */
-function decode<T>(text: string, type: TypedArrayOf<T>): T {
-  if (typeof text !== 'string') throw new Error('term index: postings are not base64');
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % type.BYTES_PER_ELEMENT !== 0) throw new Error('term index: postings are truncated');
-  const buffer = new ArrayBuffer(bytes.length);
-  new Uint8Array(buffer).set(bytes);
-  return new type(buffer);
 }

@@ -22,7 +22,11 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 const options = workerData as WorkerLoadOptions;
 const engine = loadEngine({ ...options, onWarning: (message) => send({ kind: 'warning', message }) });
 engine.then(
-  (e) => send({ kind: 'ready', stats: e.stats() }),
+  (e) => {
+    send({ kind: 'ready', stats: e.stats() });
+    // Build the autocomplete lists now rather than on the first keystroke someone types.
+    e.suggest('article', 'a', 1);
+  },
   (error: unknown) => send({ kind: 'failed', error: describe(error) }),
 );
 

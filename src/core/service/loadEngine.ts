@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Engine } from '../engine.ts';
 import { readKnowledgeFiles } from '../knowledge/readKnowledge.ts';
 import { buildKnowledgeBase } from '../knowledgeBase.ts';
-import { loadCachedKnowledge, saveCachedKnowledge } from '../search/indexCache.ts';
+import { loadCachedKnowledge, prefetchCache, saveCachedKnowledge } from '../search/indexCache.ts';
 import { DefaultSearchSettings, type SearchSettings } from '../search/settings.ts';
 
 /** Where knowledge comes from and where its index is cached. */
@@ -26,9 +26,11 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const started = performance.now();
   const settings = options.settings ?? DefaultSearchSettings;
   const warn = options.onWarning ?? (() => {});
+  // Reading the cache overlaps with reading (and hashing) the knowledge files, which decides the key.
+  const prefetched = options.cacheDir ? prefetchCache(options.cacheDir) : undefined;
   const files = await readKnowledgeFiles(options.knowledgeDir, { maxFileBytes: settings.maxFileBytes });
   if (options.cacheDir) {
-    const cached = await loadCachedKnowledge(options.cacheDir, files, settings);
+    const cached = await loadCachedKnowledge(options.cacheDir, files, settings, prefetched);
     if ('kb' in cached) {
       reportSkipped(cached.kb.skipped, warn);
       return new Engine(cached.kb, info(started, true), settings);
