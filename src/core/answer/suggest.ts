@@ -124,7 +124,10 @@ function wordsWithPrefix(words: readonly string[], prefix: string): string[] {
   return out;
 }
 
+// Discord rejects text with half an emoji: never cut between a surrogate pair, drop lone halves.
 function clip(s: string): string {
-  const t = s.trim();
-  return t.length <= CHOICE_MAX ? t : `${t.slice(0, CHOICE_MAX - 1).trimEnd()}…`;
+  const t = s.replace(/\p{Cs}/gu, '').trim();
+  if (t.length <= CHOICE_MAX) return t;
+  const end = /[\uD800-\uDBFF]/.test(t.charAt(CHOICE_MAX - 2)) ? CHOICE_MAX - 2 : CHOICE_MAX - 1;
+  return `${t.slice(0, end).trimEnd()}…`;
 }
