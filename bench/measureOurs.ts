@@ -25,8 +25,11 @@ export interface BuildFigures {
   readonly coldBuildMs: number;
   /** The longest this thread's event loop stalled during the cold build (why the bot builds in a worker). */
   readonly inProcessMaxDelayMs: number;
+  /** The whole knowledge base in this process: articles, passages and index (MB). */
   readonly heapMB: number;
   readonly arrayBuffersMB: number;
+  /** The index alone (heap + array buffers, MB): what the raw baselines hold. */
+  readonly indexMB: number;
   readonly cacheBytes: number;
   readonly cacheSaveMs: number;
   readonly cacheLoadMs: number;
@@ -46,7 +49,7 @@ export async function buildOurs(
     figures: {
       articles: kb.articles.size,
       passages: kb.passages.length,
-      terms: kb.index.search.termCount,
+      terms: kb.index.df.size,
       ...timings,
       heapMB: round(after.heapMB - before.heapMB),
       arrayBuffersMB: round(after.arrayBuffersMB - before.arrayBuffersMB),
@@ -65,7 +68,12 @@ async function buildPhases(dir: string, cacheDir: string) {
   await new Promise((resolve) => setTimeout(resolve, 20));
   delay.disable();
   // The index alone, built again over the same passages: the rest of the build is parse + chunk.
-  const [, indexMs] = await timed(() => buildPassageIndex(kb.articles, kb.passages));
+  const beforeIndex = memory();
+  const [index, indexMs] = await timed(() => buildPassageIndex(kb.articles, kb.passages));
+  const afterIndex = memory();
+  const indexMB =
+    afterIndex.heapMB + afterIndex.arrayBuffersMB - beforeIndex.heapMB - beforeIndex.arrayBuffersMB;
+  if (index.df.size !== kb.index.df.size) throw new Error('bench: the second index differs');
   await fs.rm(cacheDir, { recursive: true, force: true });
   const [file, cacheSaveMs] = await timed(() => saveCachedKnowledge(cacheDir, kb, settings));
   const [loaded, cacheLoadMs] = await timed(() => loadCachedKnowledge(cacheDir, files, settings));
@@ -76,6 +84,7 @@ async function buildPhases(dir: string, cacheDir: string) {
     indexMs: round(indexMs),
     coldBuildMs: round(coldBuildMs),
     inProcessMaxDelayMs: round(delay.max / 1e6),
+    indexMB: round(indexMB),
     cacheBytes: (await fs.stat(file)).size,
     cacheSaveMs: round(cacheSaveMs),
     cacheLoadMs: round(cacheLoadMs),

@@ -14,6 +14,7 @@ import { type BuildFigures, buildOurs, type QueryFigures, queryOurs } from './me
 import { measureRebuild, type RebuildFigures } from './measureRebuild.ts';
 import { measureWarmStart, type WarmStart } from './measureWarmStart.ts';
 import { checkTargets, printResults } from './report.ts';
+import { memory } from './stats.ts';
 
 /** Everything measured on one share of the corpus. */
 export interface ShareResult {
@@ -57,14 +58,8 @@ for (const fraction of options.fractions) {
   const { kb, figures: build } = await buildOurs(dir, cacheDir);
   log(`${name}: ${build.articles} articles, ${build.passages} passages; asking`);
   const query = await queryOurs(kb, queries, options.rounds);
-  let miniSearch: BaselineFigures | undefined;
-  let lunr: BaselineFigures | undefined;
-  if (options.baselines) {
-    log(`${name}: MiniSearch defaults`);
-    miniSearch = await miniSearchDefaults(kb, queries);
-    log(`${name}: Lunr`);
-    lunr = await lunrDefaults(kb, queries);
-  }
+  // The children and the rebuild get a quiet parent: no garbage left to collect meanwhile.
+  memory();
   log(`${name}: warm starts`);
   const question = queries[0] as string;
   const warmStart = {
@@ -73,6 +68,14 @@ for (const fraction of options.fractions) {
   };
   log(`${name}: rebuild in the worker`);
   const rebuild = await measureRebuild(dir, queries);
+  let miniSearch: BaselineFigures | undefined;
+  let lunr: BaselineFigures | undefined;
+  if (options.baselines) {
+    log(`${name}: MiniSearch defaults`);
+    miniSearch = await miniSearchDefaults(kb, queries);
+    log(`${name}: Lunr`);
+    lunr = await lunrDefaults(kb, queries);
+  }
   shares.push({
     fraction,
     build,
