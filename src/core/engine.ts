@@ -3,6 +3,7 @@ import { composeAnswer } from './answer/composeAnswer.ts';
 import { searchArticles } from './answer/searchArticles.ts';
 import { buildSuggestIndex, type SuggestIndex, suggest } from './answer/suggest.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
+import { decodeNextLanguage } from './search/passageIndex.ts';
 import { DefaultSearchSettings, type SearchSettings } from './search/settings.ts';
 import type { Answer, ArticleView, KnowledgeStats, SearchPage, Suggestion } from './types.ts';
 
@@ -69,6 +70,15 @@ export class Engine {
       passages: passages.length,
       words: found.words,
     };
+  }
+
+  /**
+   * Decodes one more language index restored from the cache (the largest first); call until it
+   * returns false. Until then, questions are searched in their own language and in the languages
+   * decoded so far.
+   */
+  warmUp(): boolean {
+    return decodeNextLanguage(this.#kb.index);
   }
 
   /** Autocomplete choices (see {@link suggest}). */

@@ -1,3 +1,4 @@
+import { forgetAnalyzedWords } from './analysis/analyzer.ts';
 import { noSynonyms, parseSynonyms, type Synonyms } from './analysis/synonyms.ts';
 import { parseArticles } from './knowledge/parseArticles.ts';
 import { chunkArticle } from './knowledge/passages.ts';
@@ -43,6 +44,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, settings: SearchSettin
   }
   const infos = new Map<string, ArticleInfo>(articles.map(({ blocks: _blocks, ...info }) => [info.id, info]));
   const index = buildPassageIndex(infos, passages);
+  forgetAnalyzedWords();
   return assemble(infos, passages, index, files, [...files.skipped, ...skipped]);
 }
 

@@ -12,7 +12,8 @@ describe('buildKnowledgeBase', () => {
     expect([...kb.articles.keys()]).toEqual(['en.txt', 'de.txt']);
     expect(kb.passages.map((p) => p.id)).toEqual(kb.passages.map((_, i) => i));
     expect(Object.fromEntries(kb.languages)).toEqual({ en: 1, de: 1 });
-    expect(kb.index.search.documentCount).toBe(kb.passages.length);
+    const indexed = [...kb.index.languages.values()].reduce((n, l) => n + l.search.documentCount, 0);
+    expect(indexed).toBe(kb.passages.length);
     expect(kb.articles.get('en.txt')).not.toHaveProperty('blocks');
   });
 

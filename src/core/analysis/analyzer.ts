@@ -29,6 +29,14 @@ export function analyzerFor(lang: string): Analyzer {
   return analyzer;
 }
 
+/**
+ * Drops every analyzer's memo of analysed words. Indexing fills them with the whole vocabulary;
+ * afterwards only questions use them, so the memory is better returned.
+ */
+export function forgetAnalyzedWords(): void {
+  cache.clear();
+}
+
 function createAnalyzer(lang: string): Analyzer {
   const support = languageSupport(lang);
   const stop = new Set(

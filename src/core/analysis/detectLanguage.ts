@@ -4,7 +4,8 @@ import { codeFromFranc, knownLanguages, UNDETERMINED } from './languages.ts';
 import { foldTerm } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
 
-const SAMPLE_CHARS = 4000;
+// Trigram detection is sure of a language long before 1,200 characters; more only costs time.
+const SAMPLE_CHARS = 1200;
 
 /** Detects the language of an article's text (ISO 639-1), or `und` when unsure. */
 export function detectArticleLanguage(text: string): string {

@@ -6,12 +6,10 @@ import { ANALYSIS_VERSION } from '../analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../knowledge/readKnowledge.ts';
 import { type ArticleInfo, assemble, type KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage, SkippedFile } from '../types.ts';
-import { frequencyArray, withSavedFrequencies } from './passageIndex.ts';
+import { LanguageIndex } from './passageIndex.ts';
 import type { SearchSettings } from './settings.ts';
-import { TermIndex, type TermIndexJSON } from './termIndex.ts';
-import { fromBase64, toBase64 } from './typedArrays.ts';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What a cache file holds. Passages are stored as tuples to keep the file small. */
 interface CacheFile {
@@ -21,10 +19,13 @@ interface CacheFile {
   /** [articleIndex, headings, position, text, lang] */
   readonly passages: ReadonlyArray<readonly [number, readonly string[], number, string, string]>;
   readonly skipped: readonly SkippedFile[];
-  /** Passage frequency of each index term, in dictionary order (an Int32Array in base64). */
-  readonly df: string;
-  /** Last, so that the small parts above stay readable at the head of the file. */
-  readonly index: TermIndexJSON;
+  /** Passage frequency of each index term: terms, and their counts in the same order. */
+  readonly df: readonly [readonly string[], readonly number[]];
+  /**
+   * Each language's MiniSearch index as a JSON string (not nested JSON), so that parsing the file
+   * is cheap and each index is decoded only when first searched.
+   */
+  readonly languages: Readonly<Record<string, string>>;
 }
 
 /** A cache file read before the knowledge's hash (hence the key) is known. */
@@ -94,8 +95,18 @@ export async function loadCachedKnowledge(
       if (articleId === undefined) throw new Error('passage of unknown article');
       return { id, articleId, headings, position, text: passageText, lang };
     });
-    const index = withSavedFrequencies(TermIndex.fromJSON(data.index), fromBase64(data.df, Int32Array));
-    if (index.search.documentCount !== passages.length) throw new Error('index and passages disagree');
+    const [terms, counts] = data.df;
+    if (terms.length !== counts.length) throw new Error('term frequencies disagree');
+    const df = new Map(terms.map((t, i) => [t, counts[i] ?? 0]));
+    const languages = new Map(
+      Object.entries(data.languages).map(([lang, json]) => {
+        if (typeof json !== 'string') throw new Error(`index of '${lang}' is not a string`);
+        return [lang, LanguageIndex.fromJSON(json)];
+      }),
+    );
+    const indexed = [...languages.values()].reduce((n, l) => n + l.documentCount, 0);
+    if (indexed !== passages.length) throw new Error('index and passages disagree');
+    const index = { languages, df };
     return { kb: assemble(articles, passages, index, files, data.skipped) };
   } catch (error) {
     return { miss: `corrupt cache (${error instanceof Error ? error.message : String(error)})` };
@@ -121,8 +132,8 @@ export async function saveCachedKnowledge(
       (p) => [articleIndex.get(p.articleId) ?? -1, p.headings, p.position, p.text, p.lang] as const,
     ),
     skipped: kb.skipped,
-    df: toBase64(frequencyArray(kb.index)),
-    index: kb.index.search.toJSON(),
+    df: [[...kb.index.df.keys()], [...kb.index.df.values()]],
+    languages: Object.fromEntries([...kb.index.languages].map(([lang, index]) => [lang, index.serialize()])),
   };
   await fs.mkdir(cacheDir, { recursive: true });
   const file = cachePath(cacheDir, key);

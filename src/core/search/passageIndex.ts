@@ -1,12 +1,111 @@
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
-import { TermIndex, type TermIndexJSON } from './termIndex.ts';
 
 /** The fields each passage is indexed under. */
 export const INDEX_FIELDS = ['title', 'lead', 'headings', 'text'] as const;
 
-/** One of {@link INDEX_FIELDS}. */
-export type IndexField = (typeof INDEX_FIELDS)[number];
+/** A passage as handed to MiniSearch: each field already analysed into space-separated terms. */
+export interface IndexDoc {
+  readonly id: number;
+  readonly title: string;
+  readonly lead: string;
+  readonly headings: string;
+  readonly text: string;
+}
+
+/**
+ * MiniSearch options. Terms are analysed before they reach MiniSearch (each passage in its own
+ * language), so MiniSearch only splits on spaces and keeps terms as they are.
+ */
+export const indexOptions: Options<IndexDoc> = {
+  fields: [...INDEX_FIELDS],
+  storeFields: [],
+  tokenize: (text) => text.split(' '),
+  processTerm: (term) => term || null,
+};
+
+/**
+ * One language's MiniSearch index. Restored from the cache it stays a JSON string until first
+ * used, so a start-up answers questions in one language without decoding every other language.
+ */
+export class LanguageIndex {
+  #search: MiniSearch<IndexDoc> | undefined;
+  #saved: AsPlainObject | undefined;
+  readonly documentCount: number;
+
+  private constructor(search: MiniSearch<IndexDoc> | undefined, saved: AsPlainObject | undefined) {
+    this.#search = search;
+    this.#saved = saved;
+    this.documentCount = search?.documentCount ?? saved?.documentCount ?? 0;
+  }
+
+  /** Wraps a built index. */
+  static of(search: MiniSearch<IndexDoc>): LanguageIndex {
+    return new LanguageIndex(search, undefined);
+  }
+
+  /**
+   * An index saved with {@link serialize}. The JSON is parsed and checked now (a corrupt cache
+   * must fail while loading, not at a question) but turned into MiniSearch's trees on first use.
+   *
+   * @throws Error when the text is not a saved MiniSearch index
+   */
+  static fromJSON(json: string): LanguageIndex {
+    const saved = JSON.parse(json) as AsPlainObject | null;
+    if (!saved || typeof saved.documentCount !== 'number' || !Array.isArray(saved.index)) {
+      throw new Error('not a saved index');
+    }
+    return new LanguageIndex(undefined, saved);
+  }
+
+  /** The MiniSearch index (building its trees now if it came from the cache). */
+  get search(): MiniSearch<IndexDoc> {
+    if (!this.#search) {
+      this.#search = MiniSearch.loadJS<IndexDoc>(this.#saved as AsPlainObject, indexOptions);
+      this.#saved = undefined;
+    }
+    return this.#search;
+  }
+
+  /** Whether the index is decoded. */
+  get loaded(): boolean {
+    return this.#search !== undefined;
+  }
+
+  /** The index as a JSON string. */
+  serialize(): string {
+    return JSON.stringify(this.#search ?? this.#saved);
+  }
+}
+
+/** The inverted indexes plus per-term passage frequencies (for IDF and common-term handling). */
+export interface PassageIndex {
+  /**
+   * One MiniSearch index per language. A question is searched in its own language's index, and
+   * for its rare terms (names) in the others: a common word of one language never costs a scan
+   * of every other language's postings, and each language keeps its own BM25 statistics.
+   */
+  readonly languages: ReadonlyMap<string, LanguageIndex>;
+  /** Number of passages each term occurs in, over all languages (title, headings or text). */
+  readonly df: ReadonlyMap<string, number>;
+}
+
+/**
+ * Decodes the largest language index still held as JSON. A service calls it step by step after a
+ * start from the cache, between questions, until it returns false.
+ *
+ * @returns whether an index was decoded
+ */
+export function decodeNextLanguage(index: PassageIndex): boolean {
+  let next: LanguageIndex | undefined;
+  for (const language of index.languages.values()) {
+    if (!language.loaded && language.documentCount > (next?.documentCount ?? -1)) next = language;
+  }
+  if (!next) return false;
+  void next.search;
+  return true;
+}
 
 /**
  * An article's first words say what it is about (news leads, FAQ answers restating the question):
@@ -15,76 +114,40 @@ export type IndexField = (typeof INDEX_FIELDS)[number];
  */
 const LEAD_WORDS = 20;
 
-/** The inverted index plus per-term passage frequencies (for IDF and common-term handling). */
-export interface PassageIndex {
-  readonly search: TermIndex<IndexField>;
-  /** Number of passages each term occurs in (title, headings or text; the lead is the title's kin). */
-  readonly df: ReadonlyMap<string, number>;
-}
-
-/**
- * Builds the index over all passages. Terms are analysed here, each passage in its own language,
- * so the index only splits on spaces and keeps terms as they are.
- */
+/** Builds the per-language indexes over all passages (passage ids must be their positions). */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
 ): PassageIndex {
-  const titleTerms = new Map<string, string>();
+  const titles = new Map<string, string>();
   const leads = new Map<string, string>();
+  const df = new Map<string, number>();
+  const docs = new Map<string, IndexDoc[]>();
   for (const p of passages) {
-    // Position 0 is the opening passage of its article.
-    if (p.position === 0)
-      leads.set(
-        p.articleId,
-        analyzerFor(p.lang).terms(p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ')).join(' '),
-      );
-  }
-  const docs = passages.map((p, id) => {
-    if (p.id !== id) throw new Error(`passage index: passage ${id} has id ${p.id}`);
     const analyzer = analyzerFor(p.lang);
-    const key = `${p.lang}\0${p.articleId}`;
-    let title = titleTerms.get(key);
+    let title = titles.get(p.articleId);
     if (title === undefined) {
       title = analyzer.terms(articles.get(p.articleId)?.title ?? '').join(' ');
-      titleTerms.set(key, title);
+      titles.set(p.articleId, title);
+    }
+    // Passages arrive in article order, position 0 first: the opening passage gives the lead.
+    if (p.position === 0) {
+      leads.set(p.articleId, analyzer.terms(p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ')).join(' '));
     }
     const headings = analyzer.terms(p.headings.join(' ')).join(' ');
     const text = analyzer.terms(p.text).join(' ');
-    return { id, title, lead: leads.get(p.articleId) ?? '', headings, text };
-  });
-  return withFrequencies(TermIndex.build(INDEX_FIELDS, docs));
-}
-
-/** Restores an index saved with `JSON.stringify(index.search)`. */
-export function loadPassageIndex(json: string, df?: ReadonlyMap<string, number>): PassageIndex {
-  const search = TermIndex.fromJSON<IndexField>(JSON.parse(json) as TermIndexJSON);
-  return df ? { search, df } : withFrequencies(search);
-}
-
-/** Completes an index with its passage frequencies, counted from its postings. */
-export function withFrequencies(search: TermIndex<IndexField>): PassageIndex {
-  return { search, df: search.documentFrequencies(['title', 'headings', 'text']) };
-}
-
-/** The passage frequencies as one count per dictionary term, for saving. */
-export function frequencyArray(index: PassageIndex): Int32Array {
-  return Int32Array.from(index.search.dictionary.terms, (t) => index.df.get(t) ?? 0);
-}
-
-/**
- * Completes an index with saved passage frequencies (see {@link frequencyArray}): quicker than
- * counting them again.
- *
- * @throws Error when there is not one count per term
- */
-export function withSavedFrequencies(search: TermIndex<IndexField>, counts: Int32Array): PassageIndex {
-  const { terms } = search.dictionary;
-  if (counts.length !== terms.length) throw new Error('passage index: frequencies and terms disagree');
-  const df = new Map<string, number>();
-  terms.forEach((term, i) => {
-    const n = counts[i] as number;
-    if (n > 0) df.set(term, n);
-  });
-  return { search, df };
+    for (const term of new Set(`${title} ${headings} ${text}`.split(' '))) {
+      if (term) df.set(term, (df.get(term) ?? 0) + 1);
+    }
+    const list = docs.get(p.lang) ?? [];
+    list.push({ id: p.id, title, lead: leads.get(p.articleId) ?? '', headings, text });
+    docs.set(p.lang, list);
+  }
+  const languages = new Map<string, LanguageIndex>();
+  for (const [lang, list] of docs) {
+    const search = new MiniSearch<IndexDoc>(indexOptions);
+    search.addAll(list);
+    languages.set(lang, LanguageIndex.of(search));
+  }
+  return { languages, df };
 }

@@ -1,3 +1,4 @@
+import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import { questionLanguages } from '../analysis/detectLanguage.ts';
 import { UNDETERMINED } from '../analysis/languages.ts';
@@ -6,7 +7,6 @@ import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
 import { proximityPairs } from './proximity.ts';
 import type { SearchSettings } from './settings.ts';
-import type { TermMatch } from './termIndex.ts';
 
 /** One concept of the question: a term and its synonyms, all analysed for one language. */
 interface TermGroup {
@@ -102,49 +102,82 @@ function runQuery(
   settings: SearchSettings,
 ): PassageHit[] {
   const total = kb.passages.length;
+  const df = (t: string) => kb.index.df.get(t) ?? 0;
   const commonDf = Math.max(settings.commonTermMinPassages, settings.commonTermShare * total);
-  const isCommon = (t: string) => (kb.index.df.get(t) ?? 0) > commonDf;
   // Like Lucene's common-terms query: frequent terms only retrieve when a rarer term that occurs
   // in the index is asked too (they would touch a large part of the index for little score).
-  const rare = groups.filter((g) => !isCommon(g.term) && kb.index.df.has(g.term));
-  const retrieving = rare.length > 0 ? groups.filter((g) => !isCommon(g.term)) : groups;
+  const rare = groups.filter((g) => df(g.term) <= commonDf && df(g.term) > 0);
+  const retrieving = rare.length > 0 ? groups.filter((g) => df(g.term) <= commonDf) : groups;
   const weight = new Map<string, number>();
   for (const g of retrieving) {
     weight.set(g.term, 1);
     for (const s of g.synonyms) if (!weight.has(s)) weight.set(s, 0.7);
   }
-  const results = kb.index.search.search([...weight.keys()].join(' '), {
-    boost: settings.boost,
-    prefix: (term) => term.length >= settings.prefixMinLength,
-    fuzzy: (term) => (term.length >= settings.fuzzyMinLength ? settings.fuzzy : false),
-    maxFuzzy: settings.maxFuzzy,
-    weights: settings.weights,
-    bm25: settings.bm25,
-    boostTerm: (term) => weight.get(term) ?? 1,
-    limit: settings.passagePool,
-  });
+  // Other languages are searched for names and translations only: terms rare over the whole index.
+  const nameDf = Math.max(settings.crossLanguageMinPassages, settings.crossLanguageShare * total);
+  // Words no index knows may be another language's spelling (alliance / Allianz): fuzzy finds those.
+  const names = [...weight.keys()].filter((t) => df(t) <= nameDf);
+  // A fuzzy walk of every other language's term tree is affordable in small folders only.
+  const fuzzyAcross = total <= settings.crossLanguageFuzzyMaxPassages;
   const totalIdf = groups.reduce((sum, g) => sum + g.idf, 0) || 1;
   const hits: PassageHit[] = [];
-  for (const r of results.slice(0, settings.passagePool)) {
-    const passage = kb.passages[r.id as number];
-    if (!passage) continue;
-    const matched = new Set(r.terms);
-    const pairs = proximityPairs(passage, matched, settings.proximityWindow);
-    const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
+  for (const [indexLang, index] of kb.index.languages) {
+    const own = indexLang === lang || indexLang === UNDETERMINED;
+    const terms = own ? [...weight.keys()] : names;
+    // Right after a start from the cache, other languages join as they are decoded (see warmUp).
+    if (terms.length === 0 || (!own && !index.loaded)) continue;
+    const options: SearchOptions = {
+      boost: settings.boost,
+      prefix: (term) => term.length >= settings.prefixMinLength,
+      // Fuzzy matching is the costliest expansion (a walk of the term tree): only for words no
+      // index knows (typos, or another language's spelling).
+      fuzzy: (term) =>
+        df(term) === 0 && term.length >= settings.fuzzyMinLength && (own || fuzzyAcross)
+          ? settings.fuzzy
+          : false,
+      maxFuzzy: settings.maxFuzzy,
+      weights: settings.weights,
+      bm25: settings.bm25,
+      boostTerm: (term) => weight.get(term) ?? 1,
+    };
+    const narrow = own && rare.length === 0 ? allConcepts(retrieving, df) : undefined;
+    let results = narrow ? index.search.search(narrow, options) : [];
+    if (results.length === 0) results = index.search.search(terms.join(' '), options);
     // Names match across languages, but a translated twin should not beat the question's language.
-    const language =
-      passage.lang === lang || passage.lang === UNDETERMINED ? 1 : settings.otherLanguageWeight;
-    hits.push({
-      passage,
-      score: r.score * bonus * language,
-      matched,
-      coverage: coverage(r, groups, totalIdf),
-    });
+    const language = own ? 1 : settings.otherLanguageWeight;
+    for (const r of results.slice(0, settings.passagePool)) {
+      const passage = kb.passages[r.id as number];
+      if (!passage) continue;
+      const matched = new Set(r.terms);
+      const pairs = proximityPairs(passage, matched, settings.proximityWindow);
+      const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
+      hits.push({
+        passage,
+        score: r.score * bonus * language,
+        matched,
+        coverage: coverage(r, groups, totalIdf),
+      });
+    }
   }
   return hits;
 }
 
-function coverage(result: TermMatch, groups: readonly TermGroup[], totalIdf: number): number {
+/**
+ * When every known term of a question is common (nothing rare to narrow the search), a passage
+ * must match each concept (a term or one of its synonyms), as in Lucene's common-terms query: an
+ * OR of common words would score a large share of the index. Unknown words (typos) stay optional.
+ */
+function allConcepts(groups: readonly TermGroup[], df: (t: string) => number): Query | undefined {
+  const known = groups.filter((g) => df(g.term) > 0);
+  if (known.length < 2) return undefined;
+  const concept = (g: TermGroup): Query =>
+    g.synonyms.length === 0 ? g.term : { combineWith: 'OR', queries: [g.term, ...g.synonyms] };
+  const all: Query = { combineWith: 'AND', queries: known.map(concept) };
+  const unknown = groups.filter((g) => df(g.term) === 0).map((g) => g.term);
+  return unknown.length === 0 ? all : { combineWith: 'OR', queries: [all, ...unknown] };
+}
+
+function coverage(result: SearchResult, groups: readonly TermGroup[], totalIdf: number): number {
   const matched = new Set(result.queryTerms);
   let covered = 0;
   for (const g of groups) {

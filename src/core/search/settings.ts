@@ -25,13 +25,22 @@ export const DefaultSearchSettings = {
    * terms, common ones are left out of retrieval (they would touch most of the index for a
    * negligible score) and only count when choosing sentences.
    */
-  commonTermShare: 0.08,
+  commonTermShare: 0.02,
   /** …and in more than this many passages (small folders never leave terms out). */
   commonTermMinPassages: 1000,
   /** Matched terms this close (in terms) count as standing together… */
   proximityWindow: 3,
   /** …and each such pair raises a passage's score by this share (per question term). */
   proximityBoost: 0.3,
+  /**
+   * Other languages' indexes are searched only with terms in at most this share of all passages
+   * (names, translations from the synonyms file)…
+   */
+  crossLanguageShare: 0.002,
+  /** …or in at most this many passages (small folders search every language with every term). */
+  crossLanguageMinPassages: 50,
+  /** Up to this many passages, unknown words are also matched with a typo's leeway in other languages. */
+  crossLanguageFuzzyMaxPassages: 20_000,
   /** Score factor for passages in another language than the question's. */
   otherLanguageWeight: 0.6,
   /** Passages fetched per question before grouping by article. */

@@ -26,6 +26,11 @@ engine.then(
     send({ kind: 'ready', stats: e.stats() });
     // Build the autocomplete lists now rather than on the first keystroke someone types.
     e.suggest('article', 'a', 1);
+    // Decode the cached language indexes one at a time, letting questions in between.
+    const warm = () => {
+      if (e.warmUp()) setImmediate(warm);
+    };
+    setImmediate(warm);
   },
   (error: unknown) => send({ kind: 'failed', error: describe(error) }),
 );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildPassageIndex, loadPassageIndex } from '../../../src/core/search/passageIndex.ts';
+import {
+  buildPassageIndex,
+  decodeNextLanguage,
+  LanguageIndex,
+  type PassageIndex,
+} from '../../../src/core/search/passageIndex.ts';
 import type { Passage } from '../../../src/core/types.ts';
 
 const passage = (id: number, articleId: string, text: string, over: Partial<Passage> = {}): Passage => ({
@@ -22,10 +27,16 @@ const passages = [
   passage(2, 'allianz.md', 'Unternehmen haben sich der Allianz angeschlossen.', { lang: 'de' }),
 ];
 
+/** Ids of passages matching `query` in any language's index. */
+function ids(index: PassageIndex, query: string): number[] {
+  return [...index.languages.values()].flatMap((l) => l.search.search(query).map((r) => r.id as number)).sort();
+}
+
 describe('buildPassageIndex', () => {
   it('indexes every passage and counts, per analysed term, the passages it occurs in', () => {
     const index = buildPassageIndex(articles, passages);
-    expect(index.search.documentCount).toBe(3);
+    const docs = [...index.languages.values()].reduce((n, l) => n + l.search.documentCount, 0);
+    expect(docs).toBe(3);
     // `center` is in the title of both center passages; `china` only in the first.
     expect(index.df.get('center')).toBe(2);
     expect(index.df.get('china')).toBe(1);
@@ -34,34 +45,41 @@ describe('buildPassageIndex', () => {
     expect(index.df.has('the')).toBe(false);
   });
 
-  it('analyses each passage in its own language', () => {
+  it('analyses each passage in its own language, in one index per language', () => {
     const index = buildPassageIndex(articles, passages);
-    expect(index.search.search('angeschloss').map((r) => r.id)).toEqual([2]);
-    expect(index.search.search('host').map((r) => r.id)).toEqual([1]);
-    expect(index.search.search('hosts')).toEqual([]);
+    expect([...index.languages.keys()].sort()).toEqual(['de', 'en']);
+    expect(index.languages.get('de')?.search.search('angeschloss').map((r) => r.id)).toEqual([2]);
+    expect(ids(index, 'host')).toEqual([1]);
+    expect(ids(index, 'hosts')).toEqual([]);
   });
 
   it('finds a passage by its article title, its heading and its article’s opening words', () => {
     const index = buildPassageIndex(articles, passages);
-    expect(
-      index.search
-        .search('nation')
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual([0, 1]);
-    expect(index.search.search('academi').map((r) => r.id)).toEqual([1]);
+    expect(ids(index, 'nation')).toEqual([0, 1]);
+    expect(ids(index, 'academi')).toEqual([1]);
     // The lead of center.md (its first passage) is indexed with its second passage too.
-    expect(
-      index.search
-        .search('china')
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual([0, 1]);
+    expect(ids(index, 'china')).toEqual([0, 1]);
   });
 
-  it('restores an index saved as JSON', () => {
+  it('restores a language index saved as JSON only when it is first used', () => {
     const index = buildPassageIndex(articles, passages);
-    const restored = loadPassageIndex(JSON.stringify(index.search), index.df);
-    expect(restored.search.search('allianz')).toEqual(index.search.search('allianz'));
+    const saved = index.languages.get('de')?.serialize() ?? '';
+    const restored = LanguageIndex.fromJSON(saved);
+    expect(restored.loaded).toBe(false);
+    expect(restored.search.search('allianz')).toEqual(index.languages.get('de')?.search.search('allianz'));
+    expect(restored.loaded).toBe(true);
+  });
+
+  it('decodes restored languages one at a time, largest first, until none is left', () => {
+    const built = buildPassageIndex(articles, passages);
+    const restored: PassageIndex = {
+      df: built.df,
+      languages: new Map([...built.languages].map(([l, i]) => [l, LanguageIndex.fromJSON(i.serialize())])),
+    };
+    expect(decodeNextLanguage(restored)).toBe(true);
+    expect(restored.languages.get('en')?.loaded).toBe(true);
+    expect(restored.languages.get('de')?.loaded).toBe(false);
+    expect(decodeNextLanguage(restored)).toBe(true);
+    expect(decodeNextLanguage(restored)).toBe(false);
   });
 });
