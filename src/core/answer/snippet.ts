@@ -45,7 +45,7 @@ export function makeSnippet(
     if (length <= options.maxChars) chosen.push(s);
   }
   chosen.sort((a, b) => a.start - b.start);
-  return fit(passage.text, chosen, options.maxChars);
+  return joinChosen(passage.text, chosen, options.maxChars);
 }
 
 function scoreSentences(kb: KnowledgeBase, passage: Passage, terms: ReadonlySet<string>): ScoredSentence[] {
@@ -70,7 +70,7 @@ function scoreSentences(kb: KnowledgeBase, passage: Passage, terms: ReadonlySet<
 }
 
 /** Joins the chosen sentences, cutting a window around the marks when they are too long. */
-function fit(text: string, chosen: readonly ScoredSentence[], maxChars: number): Snippet {
+function joinChosen(text: string, chosen: readonly ScoredSentence[], maxChars: number): Snippet {
   let out = '';
   const marks: Mark[] = [];
   for (const s of chosen) {

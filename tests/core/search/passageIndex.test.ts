@@ -29,7 +29,9 @@ const passages = [
 
 /** Ids of passages matching `query` in any language's index. */
 function ids(index: PassageIndex, query: string): number[] {
-  return [...index.languages.values()].flatMap((l) => l.search.search(query).map((r) => r.id as number)).sort();
+  return [...index.languages.values()]
+    .flatMap((l) => l.search.search(query).map((r) => r.id as number))
+    .sort();
 }
 
 describe('buildPassageIndex', () => {
@@ -48,7 +50,12 @@ describe('buildPassageIndex', () => {
   it('analyses each passage in its own language, in one index per language', () => {
     const index = buildPassageIndex(articles, passages);
     expect([...index.languages.keys()].sort()).toEqual(['de', 'en']);
-    expect(index.languages.get('de')?.search.search('angeschloss').map((r) => r.id)).toEqual([2]);
+    expect(
+      index.languages
+        .get('de')
+        ?.search.search('angeschloss')
+        .map((r) => r.id),
+    ).toEqual([2]);
     expect(ids(index, 'host')).toEqual([1]);
     expect(ids(index, 'hosts')).toEqual([]);
   });
