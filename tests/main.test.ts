@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeDiscord, startFakeDiscord } from './support/fakeDiscord/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const children: ChildProcess[] = [];
+let fake: FakeDiscord | undefined;
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+  await fake?.close();
+  fake = undefined;
+});
+
+/** Runs `npm start`'s entry as a real process, the way an operator does. */
+function startProcess(env: Record<string, string>, stdin?: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    // A clean environment: nothing from the developer's shell or .env decides the mode.
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: tmpdir(),
+      CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'citebot-main-')),
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  if (stdin !== undefined) child.stdin?.end(stdin);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const output = () => ({ stdout, stderr });
+  const waitFor = async (text: string, timeoutMs = 20_000) => {
+    const until = Date.now() + timeoutMs;
+    while (!stdout.includes(text)) {
+      if (Date.now() > until) throw new Error(`no "${text}" in output:\n${stdout}\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, output, waitFor };
+}
+
+describe('npm start', () => {
+  it('answers piped questions in local mode without a token and exits 0 at the end of input', async () => {
+    const run = startProcess({}, "How many professionals will China's blockchain center train?\n");
+    expect(await run.exited).toBe(0);
+    const { stdout } = run.output();
+    expect(stdout).toContain('local mode');
+    expect(stdout).toContain('500,000');
+    expect(stdout).toContain('004_182bb502e5372a60.txt');
+  });
+
+  it('stops with one readable message naming every bad variable, never printing the token', async () => {
+    const token = 'not a token but a secret value';
+    const run = startProcess({ DISCORD_TOKEN: token, RATE_LIMIT_QUESTIONS: 'lots', LOG_LEVEL: 'loud' });
+    expect(await run.exited).toBe(1);
+    const { stdout, stderr } = run.output();
+    expect(stderr).toContain('DISCORD_TOKEN');
+    expect(stderr).toContain('RATE_LIMIT_QUESTIONS');
+    expect(stderr).toContain('LOG_LEVEL');
+    expect(stderr).not.toContain('Error:');
+    expect(`${stdout}${stderr}`).not.toContain(token);
+  });
+
+  it('serves Discord with a token, closes cleanly on SIGTERM and never logs the token', async () => {
+    fake = await startFakeDiscord();
+    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
+    await run.waitFor('discord: ready');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const { stdout, stderr } = run.output();
+    expect(stdout).toContain('shutting down');
+    expect(`${stdout}${stderr}`).not.toContain(fake.token);
+  });
+});
