@@ -5,6 +5,7 @@ import { UNDETERMINED } from '../analysis/languages.ts';
 import { tokenize } from '../analysis/tokenize.ts';
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
+import { prefixCost } from './prefixCost.ts';
 import { proximityPairs } from './proximity.ts';
 import type { SearchSettings } from './settings.ts';
 
@@ -107,7 +108,10 @@ function runQuery(
   // Like Lucene's common-terms query: frequent terms only retrieve when a rarer term that occurs
   // in the index is asked too (they would touch a large part of the index for little score).
   const rare = groups.filter((g) => df(g.term) <= commonDf && df(g.term) > 0);
-  const retrieving = rare.length > 0 ? groups.filter((g) => df(g.term) <= commonDf) : groups;
+  const retrieving =
+    rare.length > 0
+      ? groups.filter((g) => df(g.term) <= commonDf)
+      : affordable(groups, df, settings.commonQueryMaxPostings);
   const weight = new Map<string, number>();
   for (const g of retrieving) {
     weight.set(g.term, 1);
@@ -120,7 +124,7 @@ function runQuery(
   // A fuzzy walk of every other language's term tree is affordable in small folders only.
   const fuzzyAcross = total <= settings.crossLanguageFuzzyMaxPassages;
   const totalIdf = groups.reduce((sum, g) => sum + g.idf, 0) || 1;
-  const hits: PassageHit[] = [];
+  const found: Array<{ r: SearchResult; score: number }> = [];
   for (const [indexLang, index] of kb.index.languages) {
     const own = indexLang === lang || indexLang === UNDETERMINED;
     const terms = own ? [...weight.keys()] : names;
@@ -128,7 +132,8 @@ function runQuery(
     if (terms.length === 0 || (!own && !index.loaded)) continue;
     const options: SearchOptions = {
       boost: settings.boost,
-      prefix: (term) => term.length >= settings.prefixMinLength,
+      // A prefix that completes to common words ("comma" → "command") would cost what they cost.
+      prefix: (term) => term.length >= settings.prefixMinLength && prefixCost(kb.index.df, term) <= commonDf,
       // Fuzzy matching is the costliest expansion (a walk of the term tree): only for words no
       // index knows (typos, or another language's spelling).
       fuzzy: (term) =>
@@ -145,21 +150,37 @@ function runQuery(
     if (results.length === 0) results = index.search.search(terms.join(' '), options);
     // Names match across languages, but a translated twin should not beat the question's language.
     const language = own ? 1 : settings.otherLanguageWeight;
-    for (const r of results.slice(0, settings.passagePool)) {
-      const passage = kb.passages[r.id as number];
-      if (!passage) continue;
-      const matched = new Set(r.terms);
-      const pairs = proximityPairs(passage, matched, settings.proximityWindow);
-      const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
-      hits.push({
-        passage,
-        score: r.score * bonus * language,
-        matched,
-        coverage: coverage(r, groups, totalIdf),
-      });
-    }
+    for (const r of results.slice(0, settings.passagePool)) found.push({ r, score: r.score * language });
+  }
+  // Proximity re-reads a passage's text: only for the pool of best passages over all languages.
+  found.sort((a, b) => b.score - a.score);
+  const hits: PassageHit[] = [];
+  for (const { r, score } of found.slice(0, settings.passagePool)) {
+    const passage = kb.passages[r.id as number];
+    if (!passage) continue;
+    const matched = new Set(r.terms);
+    const pairs = proximityPairs(passage, matched, settings.proximityWindow);
+    const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
+    hits.push({ passage, score: score * bonus, matched, coverage: coverage(r, groups, totalIdf) });
   }
   return hits;
+}
+
+/**
+ * When every term is common, the rarest ones that fit the postings budget (at least two): the
+ * others ("use", "debian" in a handbook about Debian) add little to the ranking but their postings
+ * would dominate the question's cost. Unknown words (typos) stay.
+ */
+function affordable(groups: readonly TermGroup[], df: (t: string) => number, budget: number): TermGroup[] {
+  const known = groups.filter((g) => df(g.term) > 0).sort((a, b) => df(a.term) - df(b.term));
+  const kept = new Set<TermGroup>();
+  let postings = 0;
+  for (const g of known) {
+    postings += df(g.term);
+    if (kept.size >= 2 && postings > budget) break;
+    kept.add(g);
+  }
+  return groups.filter((g) => df(g.term) === 0 || kept.has(g));
 }
 
 /**
