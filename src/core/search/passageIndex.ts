@@ -149,5 +149,7 @@ export function buildPassageIndex(
     search.addAll(list);
     languages.set(lang, LanguageIndex.of(search));
   }
-  return { languages, df };
+  // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
+  const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { languages, df: sorted };
 }

@@ -1,4 +1,7 @@
-/** Index terms in sorted order, per frequency table (computed once, on first use). */
+/**
+ * Index terms in sorted order, per frequency table (computed once, on first use; quick when the
+ * table is already in term order, as built and cached).
+ */
 const sortedTerms = new WeakMap<ReadonlyMap<string, number>, string[]>();
 
 /**
