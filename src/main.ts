@@ -131,6 +131,13 @@ export async function start(
 /** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true, path: join(projectRoot, '.env') });
+  // A signal may arrive while starting (the gateway may already be up): remember it, act once started.
+  let early: NodeJS.Signals | undefined;
+  let onSignal = (signal: NodeJS.Signals) => {
+    early = signal;
+  };
+  process.once('SIGINT', (signal) => onSignal(signal));
+  process.once('SIGTERM', (signal) => onSignal(signal));
   let running: Running;
   try {
     running = await start(process.env);
@@ -153,8 +160,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  onSignal = shutdown;
+  if (early) shutdown(early);
   await running.finished;
   process.exit(0);
 }
