@@ -9,9 +9,12 @@ import type { Passage, SkippedFile } from '../types.ts';
 import { LanguageIndex } from './passageIndex.ts';
 import type { SearchSettings } from './settings.ts';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
-/** What a cache file holds. Passages are stored as tuples to keep the file small. */
+/** The cache's JSON file in a key's folder; each language's packed index sits beside it. */
+const KNOWLEDGE_FILE = 'knowledge.json';
+
+/** What the JSON file holds. Passages are stored as tuples to keep the file small. */
 interface CacheFile {
   readonly format: number;
   readonly key: string;
@@ -21,34 +24,51 @@ interface CacheFile {
   readonly skipped: readonly SkippedFile[];
   /** Passage frequency of each index term: terms, and their counts in the same order. */
   readonly df: readonly [readonly string[], readonly number[]];
-  /**
-   * Each language's MiniSearch index as a JSON string (not nested JSON), so that parsing the file
-   * is cheap and each index is decoded only when first searched.
-   */
-  readonly languages: Readonly<Record<string, string>>;
+  /** Language mask of each index term (see `PassageIndex.termLanguages`): terms, masks. */
+  readonly termLanguages: readonly [readonly string[], readonly number[]];
+  /** The language indexes in order: language, passages, and its file in the folder. */
+  readonly languages: ReadonlyArray<readonly [string, number, string]>;
 }
 
-/** A cache file read before the knowledge's hash (hence the key) is known. */
+/** A cache folder read before the knowledge's hash (hence the key) is known. */
 export interface CachePrefetch {
-  readonly file: string;
+  readonly folder: string;
+  readonly read: Promise<CacheContents>;
+}
+
+interface CacheContents {
   readonly text: string;
+  /** Each language file's bytes, by file name. */
+  readonly languages: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
- * Reads the cache folder's index file, if it holds exactly one (saving removes the others), so
- * that reading it overlaps with reading the knowledge folder; {@link loadCachedKnowledge} uses it
- * when its name turns out to be the right key. Never throws.
+ * Starts reading the cache folder's index, if it holds exactly one (saving removes the others),
+ * so that reading it overlaps with reading the knowledge folder; {@link loadCachedKnowledge} uses
+ * it when its name turns out to be the right key. Never throws.
  */
 export async function prefetchCache(cacheDir: string): Promise<CachePrefetch | undefined> {
   try {
-    const names = (await fs.readdir(cacheDir)).filter((n) => n.startsWith('index-') && n.endsWith('.json'));
+    const names = (await fs.readdir(cacheDir)).filter((n) => n.startsWith('index-') && !n.includes('.'));
     const [name] = names;
     if (names.length !== 1 || !name) return undefined;
-    const file = path.join(cacheDir, name);
-    return { file, text: await fs.readFile(file, 'utf8') };
+    const folder = path.join(cacheDir, name);
+    const read = readContents(folder);
+    read.catch(() => {});
+    return { folder, read };
   } catch {
     return undefined;
   }
+}
+
+/** Reads the JSON file and, at the same time, every language file of a cache folder. */
+async function readContents(folder: string): Promise<CacheContents> {
+  const names = (await fs.readdir(folder)).filter((n) => n.endsWith('.bin'));
+  const [text, ...bytes] = await Promise.all([
+    fs.readFile(path.join(folder, KNOWLEDGE_FILE), 'utf8'),
+    ...names.map((n) => fs.readFile(path.join(folder, n))),
+  ]);
+  return { text, languages: new Map(names.map((n, i) => [n, bytes[i] as Uint8Array])) };
 }
 
 /**
@@ -62,32 +82,38 @@ export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: SearchSe
     .slice(0, 24);
 }
 
-/** The cache file path for a key. */
+/** The cache folder of a key. */
 export function cachePath(cacheDir: string, key: string): string {
-  return path.join(cacheDir, `index-${key}.json`);
+  return path.join(cacheDir, `index-${key}`);
+}
+
+/** The JSON file of a cache folder (articles, passages, term tables). */
+export function cacheKnowledgeFile(folder: string): string {
+  return path.join(folder, KNOWLEDGE_FILE);
 }
 
 /**
  * Loads a knowledge base from the cache, or returns why it could not (missing, corrupt, another
- * key). Never throws: a bad cache only means a rebuild.
+ * key). The language indexes are read now but unpacked when first searched. Never throws: a bad
+ * cache only means a rebuild.
  */
 export async function loadCachedKnowledge(
   cacheDir: string,
-  files: KnowledgeFiles,
+  files: Pick<KnowledgeFiles, 'hash' | 'synonyms'>,
   settings: SearchSettings,
   prefetched?: Promise<CachePrefetch | undefined>,
 ): Promise<{ kb: KnowledgeBase } | { miss: string }> {
   const key = cacheKey(files, settings);
-  const file = cachePath(cacheDir, key);
+  const folder = cachePath(cacheDir, key);
   const early = await prefetched;
-  let text: string;
+  let contents: CacheContents;
   try {
-    text = early?.file === file ? early.text : await fs.readFile(file, 'utf8');
+    contents = await (early?.folder === folder ? early.read : readContents(folder));
   } catch {
     return { miss: 'no cache' };
   }
   try {
-    const data = JSON.parse(text) as CacheFile;
+    const data = JSON.parse(contents.text) as CacheFile;
     if (data.format !== FORMAT || data.key !== key) return { miss: 'cache is for other knowledge' };
     const articles = new Map(data.articles.map((a) => [a.id, a]));
     const passages: Passage[] = data.passages.map(([article, headings, position, passageText, lang], id) => {
@@ -95,27 +121,32 @@ export async function loadCachedKnowledge(
       if (articleId === undefined) throw new Error('passage of unknown article');
       return { id, articleId, headings, position, text: passageText, lang };
     });
-    const [terms, counts] = data.df;
-    if (terms.length !== counts.length) throw new Error('term frequencies disagree');
-    const df = new Map(terms.map((t, i) => [t, counts[i] ?? 0]));
+    const df = zip(data.df, 'term frequencies');
+    const termLanguages = zip(data.termLanguages, 'term languages');
     const languages = new Map(
-      Object.entries(data.languages).map(([lang, json]) => {
-        if (typeof json !== 'string') throw new Error(`index of '${lang}' is not a string`);
-        return [lang, LanguageIndex.fromJSON(json)];
+      data.languages.map(([lang, count, name]) => {
+        const bytes = contents.languages.get(name);
+        if (!bytes) throw new Error(`index of '${lang}' is missing`);
+        return [lang, LanguageIndex.fromBytes(bytes, count)];
       }),
     );
     const indexed = [...languages.values()].reduce((n, l) => n + l.documentCount, 0);
     if (indexed !== passages.length) throw new Error('index and passages disagree');
-    const index = { languages, df };
+    const index = { languages, df, termLanguages };
     return { kb: assemble(articles, passages, index, files, data.skipped) };
   } catch (error) {
     return { miss: `corrupt cache (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 
+function zip([terms, values]: readonly [readonly string[], readonly number[]], what: string) {
+  if (terms.length !== values.length) throw new Error(`${what} disagree`);
+  return new Map(terms.map((t, i) => [t, values[i] ?? 0]));
+}
+
 /**
- * Writes the knowledge base to the cache (atomically: a temporary file renamed into place) and
- * removes cache files of other keys.
+ * Writes the knowledge base to the cache (atomically: a temporary folder renamed into place) and
+ * removes the cache folders of other keys.
  */
 export async function saveCachedKnowledge(
   cacheDir: string,
@@ -124,6 +155,7 @@ export async function saveCachedKnowledge(
 ): Promise<string> {
   const key = cacheKey(kb, settings);
   const articleIndex = new Map([...kb.articles.keys()].map((id, i) => [id, i]));
+  const languages = [...kb.index.languages].map(([lang, index], i) => ({ lang, index, name: `${i}.bin` }));
   const data: CacheFile = {
     format: FORMAT,
     key,
@@ -133,18 +165,29 @@ export async function saveCachedKnowledge(
     ),
     skipped: kb.skipped,
     df: [[...kb.index.df.keys()], [...kb.index.df.values()]],
-    languages: Object.fromEntries([...kb.index.languages].map(([lang, index]) => [lang, index.serialize()])),
+    termLanguages: [[...kb.index.termLanguages.keys()], [...kb.index.termLanguages.values()]],
+    languages: languages.map((l) => [l.lang, l.index.documentCount, l.name] as const),
   };
   await fs.mkdir(cacheDir, { recursive: true });
-  const file = cachePath(cacheDir, key);
+  const folder = cachePath(cacheDir, key);
   // Worker threads of one process may write at once (a reload beside a restarted worker).
-  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(data));
-  await fs.rename(tmp, file);
+  const tmp = `${folder}.${process.pid}-${threadId}.tmp`;
+  await fs.rm(tmp, { recursive: true, force: true });
+  await fs.mkdir(tmp);
+  await Promise.all([
+    fs.writeFile(path.join(tmp, KNOWLEDGE_FILE), JSON.stringify(data)),
+    ...languages.map((l) => fs.writeFile(path.join(tmp, l.name), l.index.pack())),
+  ]);
+  // Another writer may have put the same key in place first: then its folder is as good as ours.
+  await fs.rm(folder, { recursive: true, force: true });
+  await fs.rename(tmp, folder).catch(async (error: unknown) => {
+    await fs.rm(tmp, { recursive: true, force: true });
+    if (!(await fs.stat(folder).catch(() => undefined))) throw error;
+  });
   for (const name of await fs.readdir(cacheDir)) {
-    if (name.startsWith('index-') && name !== path.basename(file) && !name.endsWith('.tmp')) {
-      await fs.rm(path.join(cacheDir, name), { force: true });
+    if (name.startsWith('index-') && name !== path.basename(folder) && !name.endsWith('.tmp')) {
+      await fs.rm(path.join(cacheDir, name), { recursive: true, force: true });
     }
   }
-  return file;
+  return folder;
 }

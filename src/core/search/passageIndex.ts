@@ -1,6 +1,8 @@
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
+import { PackedSearch, packedDocumentCount } from './packedSearch.ts';
 
 /** The fields each passage is indexed under. */
 export const INDEX_FIELDS = ['title', 'lead', 'headings', 'text'] as const;
@@ -26,56 +28,51 @@ export const indexOptions: Options<IndexDoc> = {
 };
 
 /**
- * One language's MiniSearch index. Restored from the cache it stays a JSON string until first
- * used, so a start-up answers questions in one language without decoding every other language.
+ * One language's MiniSearch index. Restored from the cache (or freshly built: a build packs each
+ * language as soon as it is indexed, so a build holds one language's MiniSearch maps at a time) it
+ * stays packed bytes until first searched; unpacking the handbook's English index takes a few
+ * hundred milliseconds, so a question decodes the languages it needs before it is answered.
  */
 export class LanguageIndex {
-  #search: MiniSearch<IndexDoc> | undefined;
-  #saved: AsPlainObject | undefined;
+  #search: PackedSearch<IndexDoc> | undefined;
+  readonly #bytes: Uint8Array;
   readonly documentCount: number;
 
-  private constructor(search: MiniSearch<IndexDoc> | undefined, saved: AsPlainObject | undefined) {
-    this.#search = search;
-    this.#saved = saved;
-    this.documentCount = search?.documentCount ?? saved?.documentCount ?? 0;
+  private constructor(bytes: Uint8Array, documentCount: number) {
+    this.#bytes = bytes;
+    this.documentCount = documentCount;
   }
 
-  /** Wraps a built index. */
-  static of(search: MiniSearch<IndexDoc>): LanguageIndex {
-    return new LanguageIndex(search, undefined);
+  /** Packs a built index (the built one can then be dropped). */
+  static of(search: PackedSearch<IndexDoc>): LanguageIndex {
+    return new LanguageIndex(search.pack(), search.documentCount);
   }
 
   /**
-   * An index saved with {@link serialize}. The JSON is parsed and checked now (a corrupt cache
-   * must fail while loading, not at a question) but turned into MiniSearch's trees on first use.
+   * An index packed by {@link pack}, holding `documentCount` passages; unpacked on first use. A
+   * corrupt file fails while loading: its layout is checked now.
    *
-   * @throws Error when the text is not a saved MiniSearch index
+   * @throws Error `index: …` when the bytes are not a packed index
    */
-  static fromJSON(json: string): LanguageIndex {
-    const saved = JSON.parse(json) as AsPlainObject | null;
-    if (!saved || typeof saved.documentCount !== 'number' || !Array.isArray(saved.index)) {
-      throw new Error('not a saved index');
-    }
-    return new LanguageIndex(undefined, saved);
+  static fromBytes(bytes: Uint8Array, documentCount: number): LanguageIndex {
+    if (packedDocumentCount(bytes) !== documentCount) throw new Error('index: passage count disagrees');
+    return new LanguageIndex(bytes, documentCount);
   }
 
-  /** The MiniSearch index (building its trees now if it came from the cache). */
+  /** The MiniSearch index (unpacking it now if it was not used yet). */
   get search(): MiniSearch<IndexDoc> {
-    if (!this.#search) {
-      this.#search = MiniSearch.loadJS<IndexDoc>(this.#saved as AsPlainObject, indexOptions);
-      this.#saved = undefined;
-    }
+    this.#search ??= PackedSearch.unpack<IndexDoc>(this.#bytes, indexOptions);
     return this.#search;
   }
 
-  /** Whether the index is decoded. */
+  /** Whether the index is unpacked. */
   get loaded(): boolean {
     return this.#search !== undefined;
   }
 
-  /** The index as a JSON string. */
-  serialize(): string {
-    return JSON.stringify(this.#search ?? this.#saved);
+  /** The packed index, as written to the cache. */
+  pack(): Uint8Array {
+    return this.#bytes;
   }
 }
 
@@ -89,11 +86,70 @@ export interface PassageIndex {
   readonly languages: ReadonlyMap<string, LanguageIndex>;
   /** Number of passages each term occurs in, over all languages (title, headings or text). */
   readonly df: ReadonlyMap<string, number>;
+  /**
+   * Which language indexes hold each term of `df`: bit i for the i-th language of `languages`
+   * (from the 31st on, the bit is always set). Tells whether a language can match a question
+   * without unpacking its index.
+   */
+  readonly termLanguages: ReadonlyMap<string, number>;
+}
+
+/** Bits of a term's language mask: languages past the last bit are always assumed to match. */
+const LANGUAGE_BITS = 31;
+
+/** The mask bit of the `i`-th language. */
+export function languageBit(i: number): number {
+  return i >= 0 && i < LANGUAGE_BITS ? 1 << i : ALL_LANGUAGES;
+}
+
+const ALL_LANGUAGES = -1;
+
+/**
+ * Whether a language's index can match any of `terms` (as it is, or as a prefix of a longer term
+ * where `prefix` allows), known from {@link PassageIndex.termLanguages} without unpacking it.
+ */
+export function mayMatch(
+  index: PassageIndex,
+  lang: string,
+  terms: readonly string[],
+  prefix: (term: string) => boolean,
+): boolean {
+  const bit = languageBit([...index.languages.keys()].indexOf(lang));
+  const holds = (t: string) => ((index.termLanguages.get(t) ?? 0) & bit) !== 0;
+  return terms.some((t) => holds(t) || (prefix(t) && completions(index.termLanguages, t).some(holds)));
+}
+
+/** Index terms that start with `term` and are longer, from a term-ordered table. */
+function completions(df: ReadonlyMap<string, number>, term: string): string[] {
+  const terms = sortedKeys(df);
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((terms[mid] as string) <= term) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && (terms[i] as string).startsWith(term); i++) out.push(terms[i] as string);
+  return out;
+}
+
+const keysOf = new WeakMap<ReadonlyMap<string, number>, readonly string[]>();
+
+/** A table's terms in order (quick when the table is already in term order, as built). */
+function sortedKeys(df: ReadonlyMap<string, number>): readonly string[] {
+  let keys = keysOf.get(df);
+  if (!keys) {
+    keys = [...df.keys()].sort();
+    keysOf.set(df, keys);
+  }
+  return keys;
 }
 
 /**
- * Decodes the largest language index still held as JSON. A service calls it step by step after a
- * start from the cache, between questions, until it returns false.
+ * Decodes the largest language index still packed. A service calls it step by step after a
+ * start, between questions, until it returns false: questions never wait for it (they unpack what
+ * they need), but later ones find their languages ready.
  *
  * @returns whether an index was decoded
  */
@@ -114,42 +170,59 @@ export function decodeNextLanguage(index: PassageIndex): boolean {
  */
 const LEAD_WORDS = 20;
 
-/** Builds the per-language indexes over all passages (passage ids must be their positions). */
+/**
+ * Builds the per-language indexes over all passages (passage ids must be their positions). One
+ * language is analysed and indexed at a time and packed right away, which bounds a build's memory
+ * by its largest language.
+ */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
 ): PassageIndex {
   const titles = new Map<string, string>();
   const leads = new Map<string, string>();
-  const df = new Map<string, number>();
-  const docs = new Map<string, IndexDoc[]>();
+  const byLanguage = new Map<string, Passage[]>();
   for (const p of passages) {
     const analyzer = analyzerFor(p.lang);
-    let title = titles.get(p.articleId);
-    if (title === undefined) {
-      title = analyzer.terms(articles.get(p.articleId)?.title ?? '').join(' ');
-      titles.set(p.articleId, title);
+    if (!titles.has(p.articleId)) {
+      titles.set(p.articleId, analyzer.terms(articles.get(p.articleId)?.title ?? '').join(' '));
     }
     // Passages arrive in article order, position 0 first: the opening passage gives the lead.
     if (p.position === 0) {
       leads.set(p.articleId, analyzer.terms(p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ')).join(' '));
     }
-    const headings = analyzer.terms(p.headings.join(' ')).join(' ');
-    const text = analyzer.terms(p.text).join(' ');
-    for (const term of new Set(`${title} ${headings} ${text}`.split(' '))) {
-      if (term) df.set(term, (df.get(term) ?? 0) + 1);
-    }
-    const list = docs.get(p.lang) ?? [];
-    list.push({ id: p.id, title, lead: leads.get(p.articleId) ?? '', headings, text });
-    docs.set(p.lang, list);
+    const list = byLanguage.get(p.lang) ?? [];
+    list.push(p);
+    byLanguage.set(p.lang, list);
   }
+  const df = new Map<string, number>();
+  const termLanguages = new Map<string, number>();
   const languages = new Map<string, LanguageIndex>();
-  for (const [lang, list] of docs) {
-    const search = new MiniSearch<IndexDoc>(indexOptions);
-    search.addAll(list);
+  for (const [lang, list] of byLanguage) {
+    const analyzer = analyzerFor(lang);
+    const bit = languageBit(languages.size);
+    const docs = list.map((p): IndexDoc => {
+      const title = titles.get(p.articleId) ?? '';
+      const headings = analyzer.terms(p.headings.join(' ')).join(' ');
+      const text = analyzer.terms(p.text).join(' ');
+      for (const term of new Set(`${title} ${headings} ${text}`.split(' '))) {
+        if (term) df.set(term, (df.get(term) ?? 0) + 1);
+      }
+      return { id: p.id, title, lead: leads.get(p.articleId) ?? '', headings, text };
+    });
+    const search = new PackedSearch<IndexDoc>(indexOptions);
+    search.addAll(docs);
+    for (const doc of docs) {
+      for (const field of [doc.title, doc.lead, doc.headings, doc.text]) {
+        for (const term of field.split(' ')) {
+          if (term) termLanguages.set(term, (termLanguages.get(term) ?? 0) | bit);
+        }
+      }
+    }
     languages.set(lang, LanguageIndex.of(search));
   }
   // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
   const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { languages, df: sorted };
+  const byTerm = new Map([...termLanguages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { languages, df: sorted, termLanguages: byTerm };
 }

@@ -5,6 +5,7 @@ import { UNDETERMINED } from '../analysis/languages.ts';
 import { tokenize } from '../analysis/tokenize.ts';
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
+import { mayMatch } from './passageIndex.ts';
 import { prefixCost } from './prefixCost.ts';
 import { proximityPairs } from './proximity.ts';
 import type { SearchSettings } from './settings.ts';
@@ -124,16 +125,19 @@ function runQuery(
   // A fuzzy walk of every other language's term tree is affordable in small folders only.
   const fuzzyAcross = total <= settings.crossLanguageFuzzyMaxPassages;
   const totalIdf = groups.reduce((sum, g) => sum + g.idf, 0) || 1;
+  // A prefix that completes to common words ("comma" → "command") would cost what they cost.
+  const prefix = (term: string) =>
+    term.length >= settings.prefixMinLength && prefixCost(kb.index.df, term) <= commonDf;
   const found: Array<{ r: SearchResult; score: number }> = [];
   for (const [indexLang, index] of kb.index.languages) {
     const own = indexLang === lang || indexLang === UNDETERMINED;
     const terms = own ? [...weight.keys()] : names;
-    // Right after a start from the cache, other languages join as they are decoded (see warmUp).
-    if (terms.length === 0 || (!own && !index.loaded)) continue;
+    if (terms.length === 0) continue;
+    // Another language is unpacked (if it is not yet) only when it holds one of the terms.
+    if (!own && !fuzzyAcross && !mayMatch(kb.index, indexLang, terms, prefix)) continue;
     const options: SearchOptions = {
       boost: settings.boost,
-      // A prefix that completes to common words ("comma" → "command") would cost what they cost.
-      prefix: (term) => term.length >= settings.prefixMinLength && prefixCost(kb.index.df, term) <= commonDf,
+      prefix,
       // Fuzzy matching is the costliest expansion (a walk of the term tree): only for words no
       // index knows (typos, or another language's spelling).
       fuzzy: (term) =>

@@ -14,10 +14,10 @@ import { watchForReload } from './watchKnowledge.ts';
  * @throws Error `knowledge: …` when the folder is missing or yields no usable article
  */
 export async function openKnowledge(options: ServiceOptions): Promise<KnowledgeService> {
-  let engine = await loadWarmEngine(options);
+  let engine = await loadEngine(options);
   const reload = coalesce(async (): Promise<ReloadReport> => {
     try {
-      engine = await loadWarmEngine(options);
+      engine = await loadEngine(options);
       return { ok: true, stats: engine.stats() };
     } catch (error) {
       return {
@@ -35,13 +35,6 @@ export async function openKnowledge(options: ServiceOptions): Promise<KnowledgeS
       await watcher?.close();
     },
   );
-}
-
-// In-process answers (the terminal, eval) should not depend on timing: decode every language first.
-async function loadWarmEngine(options: ServiceOptions): Promise<Engine> {
-  const engine = await loadEngine(options);
-  while (engine.warmUp());
-  return engine;
 }
 
 /** Wraps a (swappable) engine in the asynchronous service interface. */
