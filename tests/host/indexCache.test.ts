@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { KnowledgeFiles } from '../../src/core/knowledge/knowledgeFiles.ts';
 import { buildKnowledgeBase } from '../../src/core/knowledgeBase.ts';
 import { DefaultSearchSettings } from '../../src/core/search/settings.ts';
-import { cacheKey, cachePath, loadCachedKnowledge, saveCachedKnowledge } from '../../src/host/indexCache.ts';
+import {
+  cacheKey,
+  cacheKnowledgeFile,
+  cachePath,
+  loadCachedKnowledge,
+  saveCachedKnowledge,
+} from '../../src/host/indexCache.ts';
 import { readKnowledgeFiles } from '../../src/host/readKnowledge.ts';
 import { tunedSettings } from '../support/knowledge.ts';
 import { useTempDir, writeFiles } from '../support/tempDir.ts';
@@ -49,6 +55,7 @@ describe('saveCachedKnowledge and loadCachedKnowledge', () => {
     expect(kb.languages).toEqual(built.languages);
     expect(kb.synonyms.of('alliance')).toEqual(['allianz']);
     expect([...kb.index.df]).toEqual([...built.index.df]);
+    expect([...kb.index.termLanguages]).toEqual([...built.index.termLanguages]);
     const search = (k: typeof kb) => k.index.languages.get('de')?.search.search('allianz');
     expect(search(kb)).toEqual(search(built));
     expect(kb.hash).toBe(files.hash);
@@ -70,7 +77,9 @@ describe('saveCachedKnowledge and loadCachedKnowledge', () => {
   it('misses when the file holds another key', async () => {
     const files = await knowledgeFiles();
     const cacheDir = await useTempDir();
-    const file = await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings);
+    const file = cacheKnowledgeFile(
+      await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings),
+    );
     const json = await fs.readFile(file, 'utf8');
     await fs.writeFile(file, json.replace(/"key":"[0-9a-f]+"/, '"key":"other"'));
     expect(await loadCachedKnowledge(cacheDir, files, settings)).toEqual({
@@ -86,23 +95,40 @@ describe('saveCachedKnowledge and loadCachedKnowledge', () => {
       'a passage of an unknown article',
       (json: string) => json.replace(/"passages":\[\[0,/, '"passages":[[99,'),
     ],
-    [
-      'an index that is not an index',
-      (json: string) => json.replace(/"languages":\{.*\}\}$/, '"languages":{"en":"{\\"x\\":1}"}}'),
-    ],
+    ['a language index that is missing', (json: string) => json.replace('"0.bin"]', '"9.bin"]')],
   ])('reports %s as a corrupt cache instead of throwing', async (_case, corrupt) => {
     const files = await knowledgeFiles();
     const cacheDir = await useTempDir();
-    const file = await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings);
+    const file = cacheKnowledgeFile(
+      await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings),
+    );
     await fs.writeFile(file, corrupt(await fs.readFile(file, 'utf8')));
     const loaded = await loadCachedKnowledge(cacheDir, files, settings);
     expect(loaded).toEqual({ miss: expect.stringMatching(/^corrupt cache \(.+\)$/) });
   });
 
+  it.each([
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length - 24)],
+    ['garbage', () => Buffer.from('\u0000\u0001garbage')],
+    ['empty', () => Buffer.alloc(0)],
+  ])('reports a %s language index as a corrupt cache', async (_case, corrupt) => {
+    const files = await knowledgeFiles();
+    const cacheDir = await useTempDir();
+    const folder = await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings);
+    const file = path.join(folder, '0.bin');
+    await fs.writeFile(file, corrupt(await fs.readFile(file)));
+    const loaded = await loadCachedKnowledge(cacheDir, files, settings);
+    expect(loaded).toEqual({ miss: expect.stringMatching(/^corrupt cache \(index: .+\)$/) });
+  });
+
   it('removes cache files of other keys but leaves other files alone', async () => {
     const files = await knowledgeFiles();
     const cacheDir = await useTempDir();
-    await writeFiles(cacheDir, { 'index-old.json': '{}', 'notes.txt': 'keep' });
+    await writeFiles(cacheDir, {
+      'index-old.json': '{}',
+      'index-older/knowledge.json': '{}',
+      'notes.txt': 'keep',
+    });
     const file = await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings);
     expect((await fs.readdir(cacheDir)).sort()).toEqual([path.basename(file), 'notes.txt'].sort());
   });

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DefaultSearchSettings } from '../../src/core/search/settings.ts';
-import { cacheKey, cachePath } from '../../src/host/indexCache.ts';
+import { cacheKey, cacheKnowledgeFile, cachePath } from '../../src/host/indexCache.ts';
 import { loadEngine } from '../../src/host/loadEngine.ts';
 import { readKnowledgeFiles } from '../../src/host/readKnowledge.ts';
 import { tunedSettings } from '../support/knowledge.ts';
@@ -178,11 +178,13 @@ describe('loadEngine with an index cache', () => {
     const dir = await goodKnowledge();
     const cacheDir = await useTempDir();
     await loadEngine({ knowledgeDir: dir, cacheDir });
-    const file = cachePath(
-      cacheDir,
-      cacheKey(
-        await readKnowledgeFiles(dir, { maxFileBytes: DefaultSearchSettings.maxFileBytes }),
-        DefaultSearchSettings,
+    const file = cacheKnowledgeFile(
+      cachePath(
+        cacheDir,
+        cacheKey(
+          await readKnowledgeFiles(dir, { maxFileBytes: DefaultSearchSettings.maxFileBytes }),
+          DefaultSearchSettings,
+        ),
       ),
     );
     await fs.writeFile(file, corrupt(await fs.readFile(file, 'utf8')));
@@ -206,5 +208,41 @@ describe('loadEngine with an index cache', () => {
     });
     expect(engine.stats().articles).toBe(2);
     expect(warnings).toEqual([expect.stringMatching(/^index cache: cannot write to '.*file': /)]);
+  });
+});
+
+describe('loadEngine from the cache, right after the start', () => {
+  const french =
+    'Le centre national forme des professionnels. Les membres du conseil se réunissent chaque année à Paris.';
+  const questions = [
+    'Welche Unternehmen sind Mitglieder der Allianz?',
+    // German, but the answer (names) is only in the English article: the English index must be searched.
+    'Beijing Blockchain Fachleute',
+    'Who are the members of the alliance, Huawei or Tencent?',
+  ];
+
+  it('answers exactly as an engine with every language decoded, decoding only what a question needs', async () => {
+    const dir = await goodKnowledge();
+    await writeFiles(dir, { 'fr/centre.md': `---\ntitle: Centre\nlang: fr\n---\n${french}` });
+    const cacheDir = await useTempDir();
+    // As in a large folder, where other languages are searched without typo leeway.
+    const options = {
+      knowledgeDir: dir,
+      cacheDir,
+      settings: tunedSettings({ crossLanguageFuzzyMaxPassages: 0 }),
+    };
+    await loadEngine(options);
+    const warm = await loadEngine(options);
+    while (warm.warmUp());
+    for (const question of questions) {
+      const fresh = await loadEngine(options);
+      expect(fresh.stats().fromCache).toBe(true);
+      expect(fresh.ask(question)).toEqual(warm.ask(question));
+    }
+    const fresh = await loadEngine(options);
+    const answer = fresh.ask(questions[1] as string);
+    expect(answer.citations[0]?.source).toBe('en/center.txt');
+    // No term of the question is in the French index: it is still packed.
+    expect(fresh.knowledge.index.languages.get('fr')?.loaded).toBe(false);
   });
 });

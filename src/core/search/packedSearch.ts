@@ -146,7 +146,11 @@ function read(bytes: Uint8Array) {
   } catch {
     throw new Error('index: not a packed index');
   }
-  if (!Array.isArray(header?.counts) || header.counts.length !== 5 || typeof header.documentCount !== 'number') {
+  if (
+    !Array.isArray(header?.counts) ||
+    header.counts.length !== 5 ||
+    typeof header.documentCount !== 'number'
+  ) {
     throw new Error('index: not a packed index');
   }
   const [idCount, lengthCount, entryCount, postingCount, termCount] = header.counts;

@@ -130,7 +130,8 @@ function completions(df: ReadonlyMap<string, number>, term: string): string[] {
     else hi = mid;
   }
   const out: string[] = [];
-  for (let i = lo; i < terms.length && (terms[i] as string).startsWith(term); i++) out.push(terms[i] as string);
+  for (let i = lo; i < terms.length && (terms[i] as string).startsWith(term); i++)
+    out.push(terms[i] as string);
   return out;
 }
 

@@ -3,6 +3,7 @@ import {
   buildPassageIndex,
   decodeNextLanguage,
   LanguageIndex,
+  mayMatch,
   type PassageIndex,
 } from '../../../src/core/search/passageIndex.ts';
 import type { Passage } from '../../../src/core/types.ts';
@@ -68,25 +69,49 @@ describe('buildPassageIndex', () => {
     expect(ids(index, 'china')).toEqual([0, 1]);
   });
 
-  it('restores a language index saved as JSON only when it is first used', () => {
+  it('restores a packed language index only when it is first used', () => {
     const index = buildPassageIndex(articles, passages);
-    const saved = index.languages.get('de')?.serialize() ?? '';
-    const restored = LanguageIndex.fromJSON(saved);
+    const packed = index.languages.get('de')?.pack() ?? new Uint8Array();
+    const restored = LanguageIndex.fromBytes(packed, 1);
     expect(restored.loaded).toBe(false);
     expect(restored.search.search('allianz')).toEqual(index.languages.get('de')?.search.search('allianz'));
     expect(restored.loaded).toBe(true);
   });
 
+  it('refuses bytes that are not a packed index, or hold another number of passages', () => {
+    const packed = buildPassageIndex(articles, passages).languages.get('en')?.pack() ?? new Uint8Array();
+    expect(() => LanguageIndex.fromBytes(packed, 3)).toThrow('index: passage count disagrees');
+    expect(() => LanguageIndex.fromBytes(packed.subarray(0, packed.length - 16), 2)).toThrow(/^index: /);
+    expect(() => LanguageIndex.fromBytes(new TextEncoder().encode('{"x":1}'), 2)).toThrow(/^index: /);
+  });
+
   it('decodes restored languages one at a time, largest first, until none is left', () => {
     const built = buildPassageIndex(articles, passages);
     const restored: PassageIndex = {
-      df: built.df,
-      languages: new Map([...built.languages].map(([l, i]) => [l, LanguageIndex.fromJSON(i.serialize())])),
+      ...built,
+      languages: new Map(
+        [...built.languages].map(([l, i]) => [l, LanguageIndex.fromBytes(i.pack(), i.documentCount)]),
+      ),
     };
     expect(decodeNextLanguage(restored)).toBe(true);
     expect(restored.languages.get('en')?.loaded).toBe(true);
     expect(restored.languages.get('de')?.loaded).toBe(false);
     expect(decodeNextLanguage(restored)).toBe(true);
     expect(decodeNextLanguage(restored)).toBe(false);
+  });
+});
+
+describe('mayMatch', () => {
+  const index = buildPassageIndex(articles, passages);
+  const never = () => false;
+
+  it('tells which languages hold a term, as it is or (where allowed) as a prefix', () => {
+    expect(mayMatch(index, 'de', ['allianz'], never)).toBe(true);
+    expect(mayMatch(index, 'en', ['allianz'], never)).toBe(false);
+    expect(mayMatch(index, 'de', ['china'], never)).toBe(false);
+    expect(mayMatch(index, 'de', ['china', 'unternehm'], never)).toBe(true);
+    expect(mayMatch(index, 'de', ['unter'], never)).toBe(false);
+    expect(mayMatch(index, 'de', ['unter'], () => true)).toBe(true);
+    expect(mayMatch(index, 'en', ['unter'], () => true)).toBe(false);
   });
 });
