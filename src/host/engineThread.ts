@@ -8,8 +8,11 @@ import type {
   WorkerMessage,
 } from './workerProtocol.ts';
 
-/** The engine worker shipped with citebot. */
-export const ENGINE_WORKER = new URL('./engineWorker.ts', import.meta.url);
+/** The engine worker shipped with citebot: its source under tsx, its build under `dist/`. */
+export const ENGINE_WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? './engineWorker.ts' : './engineWorker.js',
+  import.meta.url,
+);
 
 /** What an {@link EngineThread} tells its owner. */
 export interface EngineThreadEvents {
@@ -133,7 +136,7 @@ export class EngineThread {
 }
 
 /**
- * Starts a worker on a script. TypeScript sources (citebot runs without a build step) need tsx's
+ * Starts a worker on a script. TypeScript sources (development runs them unbuilt) need tsx's
  * loader inside the worker: neither `tsx` nor vitest passes it on to workers (measured: a `.ts`
  * worker fails with "Unknown file extension" under both), so a tiny bootstrap registers it first.
  */
