@@ -14,6 +14,16 @@ const FORMAT = 5;
 /** The cache's JSON file in a key's folder; each language's packed index sits beside it. */
 const KNOWLEDGE_FILE = 'knowledge.json';
 
+/** The stamp of the folder the cache was built from (see `folderStamp.ts`), when it is trusted. */
+const STAMP_FILE = 'files.json';
+
+/** What the stamp file holds: enough to find and load the cache without reading the knowledge. */
+export interface SavedStamp {
+  readonly stamp: string;
+  readonly hash: string;
+  readonly synonyms?: string;
+}
+
 /** What the JSON file holds. Passages are stored as tuples to keep the file small. */
 interface CacheFile {
   readonly format: number;
@@ -34,6 +44,8 @@ interface CacheFile {
 export interface CachePrefetch {
   readonly folder: string;
   readonly read: Promise<CacheContents>;
+  /** The folder's stamp file, if it has one. */
+  readonly stamp: Promise<SavedStamp | undefined>;
 }
 
 interface CacheContents {
@@ -55,7 +67,21 @@ export async function prefetchCache(cacheDir: string): Promise<CachePrefetch | u
     const folder = path.join(cacheDir, name);
     const read = readContents(folder);
     read.catch(() => {});
-    return { folder, read };
+    const stamp = fs.readFile(path.join(folder, STAMP_FILE), 'utf8').then(
+      (text) => parseStamp(text),
+      () => undefined,
+    );
+    return { folder, read, stamp };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseStamp(text: string): SavedStamp | undefined {
+  try {
+    const saved = JSON.parse(text) as Partial<SavedStamp> | null;
+    if (typeof saved?.stamp !== 'string' || typeof saved.hash !== 'string') return undefined;
+    return saved as SavedStamp;
   } catch {
     return undefined;
   }
@@ -139,6 +165,11 @@ export async function loadCachedKnowledge(
   }
 }
 
+/** Records the folder's stamp beside a cache folder that is already in place. Never throws. */
+export async function saveStamp(folder: string, stamp: SavedStamp): Promise<void> {
+  await fs.writeFile(path.join(folder, STAMP_FILE), JSON.stringify(stamp)).catch(() => {});
+}
+
 function zip([terms, values]: readonly [readonly string[], readonly number[]], what: string) {
   if (terms.length !== values.length) throw new Error(`${what} disagree`);
   return new Map(terms.map((t, i) => [t, values[i] ?? 0]));
@@ -146,12 +177,14 @@ function zip([terms, values]: readonly [readonly string[], readonly number[]], w
 
 /**
  * Writes the knowledge base to the cache (atomically: a temporary folder renamed into place) and
- * removes the cache folders of other keys.
+ * removes the cache folders of other keys. With `stamp`, a later start finds the cache by the
+ * folder's stamp alone.
  */
 export async function saveCachedKnowledge(
   cacheDir: string,
   kb: KnowledgeBase,
   settings: SearchSettings,
+  stamp?: SavedStamp,
 ): Promise<string> {
   const key = cacheKey(kb, settings);
   const articleIndex = new Map([...kb.articles.keys()].map((id, i) => [id, i]));
@@ -177,6 +210,7 @@ export async function saveCachedKnowledge(
   await Promise.all([
     fs.writeFile(path.join(tmp, KNOWLEDGE_FILE), JSON.stringify(data)),
     ...languages.map((l) => fs.writeFile(path.join(tmp, l.name), l.index.pack())),
+    ...(stamp ? [fs.writeFile(path.join(tmp, STAMP_FILE), JSON.stringify(stamp))] : []),
   ]);
   // Another writer may have put the same key in place first: then its folder is as good as ours.
   await fs.rm(folder, { recursive: true, force: true });

@@ -1,8 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { Engine } from '../core/engine.ts';
-import { buildKnowledgeBase } from '../core/knowledgeBase.ts';
+import { buildKnowledgeBase, type KnowledgeBase } from '../core/knowledgeBase.ts';
 import { DefaultSearchSettings, type SearchSettings } from '../core/search/settings.ts';
-import { loadCachedKnowledge, prefetchCache, saveCachedKnowledge } from './indexCache.ts';
+import { stampFolder, trustworthy } from './folderStamp.ts';
+import {
+  cacheKey,
+  cachePath,
+  loadCachedKnowledge,
+  prefetchCache,
+  saveCachedKnowledge,
+  saveStamp,
+} from './indexCache.ts';
 import { readKnowledgeFiles } from './readKnowledge.ts';
 
 /** Where knowledge comes from and where its index is cached. */
@@ -26,28 +34,59 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const started = performance.now();
   const settings = options.settings ?? DefaultSearchSettings;
   const warn = options.onWarning ?? (() => {});
-  // Reading the cache overlaps with reading (and hashing) the knowledge files, which decides the key.
-  const prefetched = options.cacheDir ? prefetchCache(options.cacheDir) : undefined;
+  const { cacheDir } = options;
+  // Reading the cache overlaps with looking at (or reading) the knowledge, which decides the key.
+  const prefetched = cacheDir ? prefetchCache(cacheDir) : undefined;
+  const stamp = cacheDir ? await stampFolder(options.knowledgeDir).catch(() => undefined) : undefined;
+  let first: { hash: string; miss: string } | undefined;
+  if (cacheDir && stamp) {
+    // Files unchanged since the cache was written: no need to read and hash them.
+    const saved = await (await prefetched)?.stamp;
+    if (saved && saved.stamp === stamp.text) {
+      const cached = await loadCachedKnowledge(cacheDir, saved, settings, prefetched);
+      if ('kb' in cached) return fromCache(cached.kb, started, settings, warn);
+      first = { hash: saved.hash, miss: cached.miss };
+    }
+  }
   const files = await readKnowledgeFiles(options.knowledgeDir, { maxFileBytes: settings.maxFileBytes });
-  if (options.cacheDir) {
-    const cached = await loadCachedKnowledge(options.cacheDir, files, settings, prefetched);
+  const saved =
+    stamp && trustworthy(stamp)
+      ? {
+          stamp: stamp.text,
+          hash: files.hash,
+          ...(files.synonyms !== undefined ? { synonyms: files.synonyms } : {}),
+        }
+      : undefined;
+  if (cacheDir) {
+    const cached =
+      first?.hash === files.hash ? first : await loadCachedKnowledge(cacheDir, files, settings, prefetched);
     if ('kb' in cached) {
-      reportSkipped(cached.kb.skipped, warn);
-      return new Engine(cached.kb, info(started, true), settings);
+      if (saved) await saveStamp(cachePath(cacheDir, cacheKey(files, settings)), saved);
+      return fromCache(cached.kb, started, settings, warn);
     }
     if (cached.miss.startsWith('corrupt')) warn(`index cache: ${cached.miss}; rebuilding`);
   }
   const kb = buildKnowledgeBase(files, settings);
   reportSkipped(kb.skipped, warn);
   const engine = new Engine(kb, info(started, false), settings);
-  if (options.cacheDir) {
-    await saveCachedKnowledge(options.cacheDir, kb, settings).catch((error: unknown) => {
+  if (cacheDir) {
+    await saveCachedKnowledge(cacheDir, kb, settings, saved).catch((error: unknown) => {
       warn(
-        `index cache: cannot write to '${options.cacheDir}': ${error instanceof Error ? error.message : String(error)}`,
+        `index cache: cannot write to '${cacheDir}': ${error instanceof Error ? error.message : String(error)}`,
       );
     });
   }
   return engine;
+}
+
+function fromCache(
+  kb: KnowledgeBase,
+  started: number,
+  settings: SearchSettings,
+  warn: (m: string) => void,
+): Engine {
+  reportSkipped(kb.skipped, warn);
+  return new Engine(kb, info(started, true), settings);
 }
 
 function info(started: number, fromCache: boolean) {

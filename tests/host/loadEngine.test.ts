@@ -246,3 +246,39 @@ describe('loadEngine from the cache, right after the start', () => {
     expect(fresh.knowledge.index.languages.get('fr')?.loaded).toBe(false);
   });
 });
+
+describe('loadEngine with a folder unchanged since the cache was written', () => {
+  /** Counts walks of the knowledge folder: a start that reads the files walks it twice. */
+  function countWalks(): () => number {
+    let walks = 0;
+    between.walkAndRead = async () => {
+      walks++;
+    };
+    return () => walks;
+  }
+
+  it('trusts the folder stamp only when no file changed just before it was taken', async () => {
+    const dir = await goodKnowledge();
+    const cacheDir = await useTempDir();
+    const walks = countWalks();
+    // Files written a moment ago may change again within one timestamp tick: they are read.
+    await loadEngine({ knowledgeDir: dir, cacheDir });
+    expect((await loadEngine({ knowledgeDir: dir, cacheDir })).stats().fromCache).toBe(true);
+    expect(walks()).toBe(4);
+    // Two seconds later the stamp is trusted (see folderStamp.ts): the files need not be read.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await loadEngine({ knowledgeDir: dir, cacheDir });
+    const before = walks();
+    const engine = await loadEngine({ knowledgeDir: dir, cacheDir });
+    expect(walks() - before).toBe(1);
+    expect(engine.stats().fromCache).toBe(true);
+    expect(engine.ask('Who joined the alliance?').answered).toBe(true);
+    // A change of the same size changes the file's times: the stamp no longer matches.
+    await writeFiles(dir, {
+      'en/center.txt': `National Blockchain Center\n\n${english.replace('Beijing', 'Tianjin')}`,
+    });
+    const changed = await loadEngine({ knowledgeDir: dir, cacheDir });
+    expect(changed.stats().fromCache).toBe(false);
+    expect(changed.ask('Where is the blockchain center?').citations[0]?.snippet.text).toContain('Tianjin');
+  });
+});
