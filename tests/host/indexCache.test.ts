@@ -55,7 +55,7 @@ describe('saveCachedKnowledge and loadCachedKnowledge', () => {
     expect(kb.languages).toEqual(built.languages);
     expect(kb.synonyms.of('alliance')).toEqual(['allianz']);
     expect([...kb.index.df]).toEqual([...built.index.df]);
-    expect([...kb.index.termLanguages]).toEqual([...built.index.termLanguages]);
+    expect(kb.index.termLanguages).toEqual(built.index.termLanguages);
     const search = (k: typeof kb) => k.index.languages.get('de')?.search.search('allianz');
     expect(search(kb)).toEqual(search(built));
     expect(kb.hash).toBe(files.hash);
@@ -95,7 +95,8 @@ describe('saveCachedKnowledge and loadCachedKnowledge', () => {
       'a passage of an unknown article',
       (json: string) => json.replace(/"passages":\[\[0,/, '"passages":[[99,'),
     ],
-    ['a language index that is missing', (json: string) => json.replace('"0.bin"]', '"9.bin"]')],
+    ['a language index that is missing', (json: string) => json.replace('"0.bin"', '"9.bin"')],
+    ['passage texts that are missing', (json: string) => json.replace('"0.txt"', '"9.txt"')],
   ])('reports %s as a corrupt cache instead of throwing', async (_case, corrupt) => {
     const files = await knowledgeFiles();
     const cacheDir = await useTempDir();

@@ -91,7 +91,13 @@ export interface PassageIndex {
    * (from the 31st on, the bit is always set). Tells whether a language can match a question
    * without unpacking its index.
    */
-  readonly termLanguages: ReadonlyMap<string, number>;
+  readonly termLanguages: TermLanguages;
+}
+
+/** Every index term in order, with the mask of the languages whose index holds it. */
+export interface TermLanguages {
+  readonly terms: readonly string[];
+  readonly masks: readonly number[];
 }
 
 /** Bits of a term's language mask: languages past the last bit are always assumed to match. */
@@ -115,36 +121,27 @@ export function mayMatch(
   prefix: (term: string) => boolean,
 ): boolean {
   const bit = languageBit([...index.languages.keys()].indexOf(lang));
-  const holds = (t: string) => ((index.termLanguages.get(t) ?? 0) & bit) !== 0;
-  return terms.some((t) => holds(t) || (prefix(t) && completions(index.termLanguages, t).some(holds)));
+  const { terms: known, masks } = index.termLanguages;
+  const holds = (i: number) => ((masks[i] ?? 0) & bit) !== 0;
+  return terms.some((t) => {
+    // The first index term at or after t: t itself, then (if any) the terms it is a prefix of.
+    let i = lowerBound(known, t);
+    if (known[i] === t && holds(i++)) return true;
+    if (!prefix(t)) return false;
+    for (; i < known.length && (known[i] as string).startsWith(t); i++) if (holds(i)) return true;
+    return false;
+  });
 }
 
-/** Index terms that start with `term` and are longer, from a term-ordered table. */
-function completions(df: ReadonlyMap<string, number>, term: string): string[] {
-  const terms = sortedKeys(df);
+function lowerBound(sorted: readonly string[], term: string): number {
   let lo = 0;
-  let hi = terms.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((terms[mid] as string) <= term) lo = mid + 1;
+    if ((sorted[mid] as string) < term) lo = mid + 1;
     else hi = mid;
   }
-  const out: string[] = [];
-  for (let i = lo; i < terms.length && (terms[i] as string).startsWith(term); i++)
-    out.push(terms[i] as string);
-  return out;
-}
-
-const keysOf = new WeakMap<ReadonlyMap<string, number>, readonly string[]>();
-
-/** A table's terms in order (quick when the table is already in term order, as built). */
-function sortedKeys(df: ReadonlyMap<string, number>): readonly string[] {
-  let keys = keysOf.get(df);
-  if (!keys) {
-    keys = [...df.keys()].sort();
-    keysOf.set(df, keys);
-  }
-  return keys;
+  return lo;
 }
 
 /**
@@ -224,6 +221,7 @@ export function buildPassageIndex(
   }
   // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
   const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const byTerm = new Map([...termLanguages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { languages, df: sorted, termLanguages: byTerm };
+  const terms = [...termLanguages.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const masks = terms.map((t) => termLanguages.get(t) ?? 0);
+  return { languages, df: sorted, termLanguages: { terms, masks } };
 }
