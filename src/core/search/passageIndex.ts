@@ -28,9 +28,8 @@ export const indexOptions: Options<IndexDoc> = {
 };
 
 /**
- * One language's MiniSearch index. Restored from the cache (or freshly built: a build packs each
- * language as soon as it is indexed, so a build holds one language's MiniSearch maps at a time) it
- * stays packed bytes until first searched; unpacking the handbook's English index takes a few
+ * One language's MiniSearch index. Built (straight into its packed form) or restored from the
+ * cache, it stays packed bytes until first searched; unpacking the handbook's English index takes a few
  * hundred milliseconds, so a question decodes the languages it needs before it is answered.
  */
 export class LanguageIndex {
@@ -43,9 +42,9 @@ export class LanguageIndex {
     this.documentCount = documentCount;
   }
 
-  /** Packs a built index (the built one can then be dropped). */
-  static of(search: PackedSearch<IndexDoc>): LanguageIndex {
-    return new LanguageIndex(search.pack(), search.documentCount);
+  /** Indexes one language's passages (see {@link PackedSearch.packAll}). */
+  static build(docs: readonly IndexDoc[]): LanguageIndex {
+    return new LanguageIndex(PackedSearch.packAll(docs, indexOptions), docs.length);
   }
 
   /**
@@ -208,8 +207,6 @@ export function buildPassageIndex(
       }
       return { id: p.id, title, lead: leads.get(p.articleId) ?? '', headings, text };
     });
-    const search = new PackedSearch<IndexDoc>(indexOptions);
-    search.addAll(docs);
     for (const doc of docs) {
       for (const field of [doc.title, doc.lead, doc.headings, doc.text]) {
         for (const term of field.split(' ')) {
@@ -217,7 +214,7 @@ export function buildPassageIndex(
         }
       }
     }
-    languages.set(lang, LanguageIndex.of(search));
+    languages.set(lang, LanguageIndex.build(docs));
   }
   // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
   const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
