@@ -48,9 +48,15 @@ export class PackedSearch<T> extends MiniSearch<T> {
           for (const term of Array.isArray(processed) ? processed : [processed]) {
             if (!term) continue;
             let data = postings.get(term);
-            if (!data) postings.set(term, (data = new Map()));
+            if (!data) {
+              data = new Map();
+              postings.set(term, data);
+            }
             let list = data.get(fieldId);
-            if (!list) data.set(fieldId, (list = { docs: [], freqs: [] }));
+            if (!list) {
+              list = { docs: [], freqs: [] };
+              data.set(fieldId, list);
+            }
             const last = list.docs.length - 1;
             if (list.docs[last] === doc) list.freqs[last] = (list.freqs[last] as number) + 1;
             else {
