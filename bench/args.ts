@@ -41,9 +41,10 @@ export function parseBenchArgs(argv: readonly string[], root: string): BenchOpti
     throw new Error(`bench: --rounds must be a whole number ≥ 1\n${USAGE}`);
   return {
     knowledge: path.resolve(values.knowledge),
+    // Long natural questions: the Python FAQ dev set and GNOME Help descriptions in four languages.
     queries: values.queries ?? [
       path.join(root, '..', 'shared', 'eval', 'python-faq', 'questions.jsonl'),
-      path.join(root, 'bench', 'queries.txt'),
+      path.join(root, 'bench', 'questions-gnome.jsonl'),
     ],
     fractions: fractions.sort((a, b) => a - b),
     rounds,

@@ -12,7 +12,12 @@ import { type BaselineFigures, lunrDefaults, miniSearchDefaults } from './baseli
 import { corpusShare, readQueries } from './corpus.ts';
 import { type BuildFigures, buildOurs, type QueryFigures, queryOurs } from './measureOurs.ts';
 import { measureRebuild, type RebuildFigures } from './measureRebuild.ts';
-import { measureWarmStart, type WarmStart } from './measureWarmStart.ts';
+import {
+  measureProductionStart,
+  measureWarmStart,
+  type ProductionStart,
+  type WarmStart,
+} from './measureWarmStart.ts';
 import { checkTargets, printResults } from './report.ts';
 import { memory } from './stats.ts';
 
@@ -21,7 +26,13 @@ export interface ShareResult {
   readonly fraction: number;
   readonly build: BuildFigures;
   readonly query: QueryFigures;
-  readonly warmStart: { readonly inProcess: WarmStart; readonly worker: WarmStart };
+  readonly warmStart: {
+    readonly inProcess: WarmStart;
+    readonly worker: WarmStart;
+    readonly production: ProductionStart;
+  };
+  /** A start with an empty cache: build, cache write, first answer (its own process). */
+  readonly coldStart: WarmStart;
   readonly rebuild: RebuildFigures;
   readonly miniSearch?: BaselineFigures;
   readonly lunr?: BaselineFigures;
@@ -65,7 +76,10 @@ for (const fraction of options.fractions) {
   const warmStart = {
     inProcess: await measureWarmStart(root, dir, cacheDir, 'inprocess', question),
     worker: await measureWarmStart(root, dir, cacheDir, 'worker', question),
+    production: await measureProductionStart(root, dir, cacheDir, question),
   };
+  log(`${name}: cold start`);
+  const coldStart = await measureWarmStart(root, dir, cacheDir, 'cold', question, 1);
   log(`${name}: rebuild in the worker`);
   const rebuild = await measureRebuild(dir, queries);
   let miniSearch: BaselineFigures | undefined;
@@ -81,6 +95,7 @@ for (const fraction of options.fractions) {
     build,
     query,
     warmStart,
+    coldStart,
     rebuild,
     ...(miniSearch ? { miniSearch } : {}),
     ...(lunr ? { lunr } : {}),
@@ -122,7 +137,11 @@ function summarise(r: BenchResults) {
       coldBuildMs: s.build.coldBuildMs,
       indexMs: s.build.indexMs,
       cacheMB: Math.round(s.build.cacheBytes / 2 ** 20),
-      warmStartMs: s.warmStart.worker.totalMs,
+      coldStartMs: s.coldStart.totalMs,
+      coldStartPeakRssMB: s.coldStart.maxRssMB,
+      warmStartMs: { production: s.warmStart.production.totalMs, worker: s.warmStart.worker.totalMs },
+      rssAfterWarmStartMB: s.warmStart.production.rssMB,
+      rssEveryLanguageDecodedMB: s.warmStart.inProcess.warmRssMB,
       heapMB: s.warmStart.inProcess.heapMB,
       arrayBuffersMB: s.warmStart.inProcess.arrayBuffersMB,
       askMs: { p50: s.query.ask.p50, p95: s.query.ask.p95, p99: s.query.ask.p99 },
