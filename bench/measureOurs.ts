@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { renderAnswer } from '../src/adapters/discord/render/index.ts';
 import { Engine } from '../src/core/engine.ts';
@@ -85,11 +86,18 @@ async function buildPhases(dir: string, cacheDir: string) {
     coldBuildMs: round(coldBuildMs),
     inProcessMaxDelayMs: round(delay.max / 1e6),
     indexMB: round(indexMB),
-    cacheBytes: (await fs.stat(file)).size,
+    cacheBytes: await folderBytes(file),
     cacheSaveMs: round(cacheSaveMs),
     cacheLoadMs: round(cacheLoadMs),
   };
   return { kb, timings };
+}
+
+/** The bytes of the files in a cache folder. */
+async function folderBytes(folder: string): Promise<number> {
+  const names = await fs.readdir(folder);
+  const sizes = await Promise.all(names.map(async (n) => (await fs.stat(path.join(folder, n))).size));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** Query latencies of our engine. */

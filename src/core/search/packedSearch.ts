@@ -128,14 +128,19 @@ export class PackedSearch<T> extends MiniSearch<T> {
     search._nextId = idCount;
     search._fieldIds = header.fieldIds;
     search._avgFieldLength = header.averageFieldLength;
+    const documentIds = new Array<number>(idCount);
+    const fieldLengths = new Array<number[]>(idCount);
     for (let shortId = 0; shortId < idCount; shortId++) {
       const id = ids[shortId] as number;
-      search._documentIds.set(shortId, id);
+      documentIds[shortId] = id;
       search._idToShortId.set(id, shortId);
       const length = new Array<number>(fields);
       for (let f = 0; f < fields; f++) length[f] = lengths[shortId * fields + f] as number;
-      search._fieldLength.set(shortId, length);
+      fieldLengths[shortId] = length;
     }
+    // Scoring looks both up for every posting: an array index is cheaper than a Map lookup.
+    search._documentIds = new DenseMap(documentIds) as unknown as Map<number, unknown>;
+    search._fieldLength = new DenseMap(fieldLengths) as unknown as Map<number, number[]>;
     const values: FieldTermData[] = new Array(termCount);
     let entry = 0;
     for (let t = 0; t < termCount; t++) {
@@ -201,6 +206,34 @@ function read(bytes: Uint8Array) {
     entryFields: sections.next(entryCount),
     termBytes: sections.next(),
   };
+}
+
+/**
+ * A read-only map from 0…n-1, as MiniSearch reads its short-id maps once nothing is added or
+ * removed: has, get, size and iteration.
+ */
+class DenseMap<V> {
+  readonly #values: readonly V[];
+
+  constructor(values: readonly V[]) {
+    this.#values = values;
+  }
+
+  get size(): number {
+    return this.#values.length;
+  }
+
+  has(key: number): boolean {
+    return this.#values[key] !== undefined;
+  }
+
+  get(key: number): V | undefined {
+    return this.#values[key];
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, V]> {
+    yield* this.#values.entries();
+  }
 }
 
 /**
