@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
-import { type BotHandle, startBot } from './adapters/discord/bot.ts';
+import type { BotHandle } from './adapters/discord/bot.ts';
 import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
 import type { KnowledgeService } from './core/types.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
@@ -78,6 +78,10 @@ export async function start(
     return { mode: 'terminal', logger, service, finished, stop: close };
   }
 
+  // discord.js (half a second of module loading) loads while the worker loads the knowledge; the
+  // terminal mode never loads it.
+  const botModule = import('./adapters/discord/bot.ts');
+  botModule.catch(() => {});
   // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
@@ -99,6 +103,7 @@ export async function start(
   );
   let bot: BotHandle;
   try {
+    const { startBot } = await botModule;
     bot = await startBot(
       config,
       service,
