@@ -1,9 +1,16 @@
-import { type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js';
+import { type ButtonInteraction, PermissionFlagsBits } from 'discord.js';
 import { ask, askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
-import { type AnswerState, decodeButton, type SearchState } from './customId.ts';
-import { Notices, type Reply, rateLimitedText, renderNotice } from './render/index.ts';
-import { asInteractionReply, respondInTime, sendNotice } from './respond.ts';
+import {
+  type AnswerButton,
+  type AnswerState,
+  decodeButton,
+  type SearchButton,
+  type SearchState,
+} from './customId.ts';
+import { type Preconditions, refusal } from './preconditions.ts';
+import { Notices, type Reply, renderNotice } from './render/index.ts';
+import { deleteButtonMessage, respond } from './respond.ts';
 import { searchPage } from './searching.ts';
 
 function placeOf(interaction: ButtonInteraction) {
@@ -26,7 +33,7 @@ async function share(interaction: ButtonInteraction, ctx: BotContext, state: Ans
     },
     { sharedByUserId: interaction.user.id },
   ).then(({ reply }) => reply);
-  await respondInTime(interaction, work, { ephemeral: false, deferAfterMs: ctx.tuning.deferAfterMs });
+  await respond(interaction, work, { ephemeral: false, deferAfterMs: ctx.tuning.deferAfterMs });
 }
 
 /** More: the next citations, shown the way the answer was (public or only to the asker). */
@@ -39,7 +46,7 @@ async function more(interaction: ButtonInteraction, ctx: BotContext, state: Answ
     hidden: state.hidden,
     fresh: false,
   }).then(({ reply }) => reply);
-  await respondInTime(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
+  await respond(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
 }
 
 async function vote(
@@ -77,9 +84,8 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
   const allowed =
     interaction.user.id === state.askerId ||
     (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false);
-  if (!allowed) return sendNotice(interaction, Notices.deleteRefused);
-  await interaction.deferUpdate();
-  await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
+  if (!allowed) return respond(interaction, renderNotice(Notices.deleteRefused));
+  await deleteButtonMessage(interaction);
   ctx.logger.info(
     { channelId: interaction.channelId, byAsker: interaction.user.id === state.askerId },
     'discord: answer deleted',
@@ -88,12 +94,24 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
 
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
-  await respondInTime(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
+  await respond(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
     ephemeral: state.hidden,
     deferAfterMs: ctx.tuning.deferAfterMs,
     mode: 'update',
   });
 }
+
+/** What each button requires before it acts (checked once, below). */
+const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Preconditions>> = {
+  // Share and More ask the engine again, so they count as questions.
+  share: { rateLimited: true },
+  more: { rateLimited: true },
+  up: {},
+  down: {},
+  delete: {},
+  prev: {},
+  next: {},
+};
 
 /**
  * Handles every citebot button. State that outlived its memory (or a button from an older
@@ -101,10 +119,9 @@ async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: 
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
-  if (!decoded.ok) {
-    await interaction.reply(asInteractionReply(renderNotice(Notices.expired)));
-    return;
-  }
+  if (!decoded.ok) return respond(interaction, renderNotice(Notices.expired));
+  const refused = refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
+  if (refused !== undefined) return respond(interaction, renderNotice(refused));
   switch (decoded.button) {
     case 'prev':
     case 'next':
@@ -113,17 +130,13 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return remove(interaction, ctx, decoded.state);
     case 'up':
     case 'down':
-      return respondInTime(interaction, vote(ctx, interaction, decoded.state, decoded.button), {
+      return respond(interaction, vote(ctx, interaction, decoded.state, decoded.button), {
         ephemeral: true,
         deferAfterMs: ctx.tuning.deferAfterMs,
       });
     case 'share':
-    case 'more': {
-      const limit = ctx.rateLimiter.take(interaction.user.id);
-      if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
-      return decoded.button === 'share'
-        ? share(interaction, ctx, decoded.state)
-        : more(interaction, ctx, decoded.state);
-    }
+      return share(interaction, ctx, decoded.state);
+    case 'more':
+      return more(interaction, ctx, decoded.state);
   }
 }
