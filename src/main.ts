@@ -54,10 +54,13 @@ export async function start(
 ): Promise<Running> {
   const config = parseConfig(env);
   const discord = config.discordToken !== undefined;
+  const destination = options.logDestination ?? (discord ? process.stdout : io.errorOutput);
   const logger = createLogger({
     level: config.logLevel,
     secrets: [config.discordToken],
-    destination: options.logDestination ?? (discord ? process.stdout : io.errorOutput),
+    destination,
+    // People at a terminal get readable lines, log shippers JSON: one format per destination.
+    format: (destination as Partial<NodeJS.WriteStream>).isTTY === true ? 'readable' : 'json',
   });
 
   if (!discord) {

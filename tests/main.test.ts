@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeDiscord, startFakeDiscord } from './support/fakeDiscord/index.ts';
+import {
+  chatInputInteraction,
+  type FakeDiscord,
+  opt,
+  startFakeDiscord,
+} from './support/fakeDiscord/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
@@ -82,5 +87,29 @@ describe('npm start', () => {
     const { stdout, stderr } = run.output();
     expect(stdout).toContain('shutting down');
     expect(`${stdout}${stderr}`).not.toContain(fake.token);
+  });
+
+  it('keeps serving when the reader of its stdout goes away, notes it once and still exits on SIGTERM', async () => {
+    fake = await startFakeDiscord();
+    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
+    await run.waitFor('discord: ready');
+    // A log shipper restarting, `npm start | head`: the pipe's reading end closes.
+    run.child.stdout?.destroy();
+    // A dropped gateway makes the bot log while nobody reads, then it must still answer.
+    fake.dropConnection();
+    await fake.waitForResume(1);
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'ask',
+        options: [opt.string('question', "How many professionals will China's blockchain center train?")],
+      }),
+    );
+    const callback = await fake.waitForCallback(asked);
+    expect(JSON.stringify(callback.body)).toContain('500,000');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const { stderr } = run.output();
+    expect(stderr.match(/standard output is closed/g)).toHaveLength(1);
+    expect(stderr).not.toContain(fake.token);
   });
 });
