@@ -93,6 +93,7 @@ export async function start(
     cacheDir: config.cacheDir,
     watch: true,
     onWarning: (message) => logger.warn(message),
+    onRearm: (message) => logger.info(message),
     onReload: (report) =>
       report.ok
         ? logger.info(

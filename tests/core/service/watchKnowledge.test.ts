@@ -50,4 +50,51 @@ describe('watchKnowledge', () => {
     await writeFiles(dir, { 'second.md': '# Second\n' });
     expect(await next()).toEqual(['second.md']);
   });
+
+  describe('when the folder itself goes away', () => {
+    /** A knowledge folder inside a scratch parent, so the folder can be removed and replaced. */
+    async function knowledgeInParent() {
+      const parent = await tempFolder();
+      const dir = path.join(parent, 'knowledge');
+      await writeFiles(dir, { 'a.md': '# A\n' });
+      const rearms: string[] = [];
+      const watch = await watched(dir, { onRearm: (message) => rearms.push(message) });
+      return { parent, dir, rearms, ...watch };
+    }
+
+    it('re-arms after the folder is deleted and created again, and sees later changes', async () => {
+      const { dir, rearms, next } = await knowledgeInParent();
+      await fs.rm(dir, { recursive: true });
+      await writeFiles(dir, { 'b.md': '# B\n' });
+      // Drain whatever the removal and the re-creation reported, until the new file is seen.
+      while (!(await next()).includes('b.md'));
+      await writeFiles(dir, { 'c.md': '# C\n' });
+      expect(await next()).toEqual(['c.md']);
+      expect(rearms.join('\n')).toContain(`knowledge watcher: re-armed on '${dir}'`);
+    });
+
+    it('re-arms after a new folder is moved over it (mv new knowledge), and sees later changes', async () => {
+      const { parent, dir, rearms, next } = await knowledgeInParent();
+      const fresh = path.join(parent, 'knowledge.new');
+      await writeFiles(fresh, { 'new.md': '# New\n' });
+      await fs.rm(dir, { recursive: true });
+      await fs.rename(fresh, dir);
+      while (!(await next()).includes('new.md'));
+      await writeFiles(dir, { 'later.md': '# Later\n' });
+      expect(await next()).toEqual(['later.md']);
+      expect(rearms).not.toHaveLength(0);
+    });
+
+    it('re-arms after the folder was made unreadable (chmod 000) and readable again', async () => {
+      const { dir, rearms, next } = await knowledgeInParent();
+      await fs.chmod(dir, 0o000);
+      await fs.chmod(dir, 0o755);
+      // The mode change itself counts: the reload that follows reads the folder again.
+      while (rearms.length === 0) await next();
+      await writeFiles(dir, { 'after.md': '# After\n' });
+      let batch = await next();
+      while (!batch.includes('after.md')) batch = await next();
+      expect(batch).toEqual(['after.md']);
+    });
+  });
 });
