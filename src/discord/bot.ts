@@ -75,6 +75,13 @@ export async function startBot(
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
   const feedback = await FeedbackStore.open(config.dataDir);
+  const { setAside } = feedback.counts();
+  if (setAside > 0) {
+    logger.warn(
+      { setAside, dataDir: config.dataDir },
+      'feedback: unreadable lines (cut by a crash) were skipped; everything after them is kept',
+    );
+  }
   const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, feedback });
   let stopped = false;
   let current: Client | undefined;
