@@ -75,29 +75,31 @@ export async function watchKnowledge(
   let current = await arm(false);
   let closed = false;
 
-  const identity = async (): Promise<string | undefined> => {
+  const usable = async (): Promise<boolean> => {
     try {
-      const info = await stat(root);
-      if (!info.isDirectory()) return undefined;
+      if (!(await stat(root)).isDirectory()) return false;
       await access(root, constants.R_OK | constants.X_OK);
-      return `${info.dev}:${info.ino}`;
+      return true;
     } catch {
-      return undefined;
+      return false;
     }
   };
-  let armedOn = await identity();
   let checking = Promise.resolve();
   let checkTimer: NodeJS.Timeout | undefined;
   const rearmIfUsable = async () => {
-    const now = await identity();
-    if (closed || now === undefined) return;
-    const why = armedOn === undefined ? 'created again' : armedOn !== now ? 'replaced' : 'mode changed';
-    armedOn = now;
-    const old = current;
+    if (closed || !(await usable())) return;
+    // Closed first: chokidar shares its OS watches per path between instances, so closing the
+    // old one after arming the new one would take the new one's watch on the folder with it.
+    // Whatever changes in between is reported anyway: the new watcher counts every file.
+    await current.close();
     current = await arm(true);
-    await old.close();
-    if (closed) await current.close();
-    else options.onRearm?.(`knowledge watcher: re-armed on '${root}' (${why})`);
+    if (closed) {
+      await current.close();
+      return;
+    }
+    options.onRearm?.(
+      `knowledge watcher: re-armed on '${root}' (the folder was replaced, re-created or changed mode)`,
+    );
     note(root);
   };
   const parent = watchEntries(path.dirname(root), { persistent: false }, (_event, name) => {

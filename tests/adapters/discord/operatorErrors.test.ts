@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fatalCloseMessage, loginFailureMessage, tokenRefused } from '../../../src/adapters/discord/operatorErrors.ts';
+import {
+  fatalCloseMessage,
+  loginFailureMessage,
+  tokenRefused,
+} from '../../../src/adapters/discord/operatorErrors.ts';
 
 describe('loginFailureMessage', () => {
   it('says the token was refused for a 401 or discord.js TokenInvalid', () => {
