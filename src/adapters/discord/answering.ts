@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer } from '../../core/types.ts';
+import { type AnswerButton, encodeButtons } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
-import { type AnswerButton, encodeButtons } from './customId.ts';
 import type { Place } from './feedback.ts';
 import { type AnswerControls, Notices, type Reply, renderAnswer, renderNotice } from './render/index.ts';
 

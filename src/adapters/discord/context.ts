@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
-import { ButtonStateStore } from './buttonState.ts';
-import type { StoredState } from './customId.ts';
+import type { StoredState } from './buttonIds.ts';
+import { ButtonStateStore } from './buttonStateStore.ts';
 import type { FeedbackStore } from './feedback.ts';
 import { RateLimiter } from './rateLimiter.ts';
 

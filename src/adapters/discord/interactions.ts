@@ -4,9 +4,9 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import { handleButton } from './buttons.ts';
 import { type MessageCommand, messageCommands, type SlashCommand, slashCommands } from './commands/index.ts';
 import type { BotContext } from './context.ts';
+import { handleButton } from './handleButton.ts';
 import { isServerManager, refusal } from './preconditions.ts';
 import { stripBotMention } from './questionText.ts';
 import { Notices, renderNotice } from './render/index.ts';

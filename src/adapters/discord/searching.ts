@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { encodeButtons } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
-import { encodeButtons } from './customId.ts';
 import { type Reply, renderSearchPage } from './render/index.ts';
 
 /** One page of `/search` with its ◀ ▶ buttons (shared by the command and the page buttons). */

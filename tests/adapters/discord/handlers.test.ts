@@ -1,7 +1,7 @@
 import { type Interaction, MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../../src/adapters/discord/answering.ts';
-import { encodeButtons } from '../../../src/adapters/discord/customId.ts';
+import { encodeButtons } from '../../../src/adapters/discord/buttonIds.ts';
 import { handleInteraction } from '../../../src/adapters/discord/interactions.ts';
 import { Notices } from '../../../src/adapters/discord/render/index.ts';
 import { answered, cleanupContexts, fakeContext, fakeService } from './fakeService.ts';

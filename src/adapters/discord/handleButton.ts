@@ -1,13 +1,13 @@
 import { type ButtonInteraction, PermissionFlagsBits } from 'discord.js';
 import { ask, askAndRender } from './answering.ts';
-import type { BotContext } from './context.ts';
 import {
   type AnswerButton,
   type AnswerState,
   decodeButton,
   type SearchButton,
   type SearchState,
-} from './customId.ts';
+} from './buttonIds.ts';
+import type { BotContext } from './context.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { Notices, type Reply, renderNotice } from './render/index.ts';
 import { deleteButtonMessage, respond } from './respond.ts';
