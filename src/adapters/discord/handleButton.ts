@@ -1,5 +1,4 @@
 import { type ButtonInteraction, PermissionFlagsBits } from 'discord.js';
-import { ask, askAndRender } from './answering.ts';
 import {
   type AnswerButton,
   type AnswerState,
@@ -10,6 +9,7 @@ import {
 import type { BotContext } from './context.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { Notices, type Reply, renderNotice } from './render/index.ts';
+import { askAndRender, renderAsked } from './renderAsked.ts';
 import { deleteButtonMessage, respond } from './respond.ts';
 import { searchPage } from './searching.ts';
 
@@ -17,23 +17,20 @@ function placeOf(interaction: ButtonInteraction) {
   return { guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
-/** Share: the same answer again, publicly, naming (not pinging) who shared it. */
+/** Share: the answer that was shown, posted publicly, naming (not pinging) who shared it. */
 async function share(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
-  const work = askAndRender(
-    ctx,
-    {
-      question: state.question,
-      offset: state.offset,
-      limit: Math.max(1, state.count),
-      // Whoever shares owns the public copy (may delete it).
-      userId: interaction.user.id,
-      place: placeOf(interaction),
-      hidden: false,
-      fresh: false,
-    },
-    { sharedByUserId: interaction.user.id },
-  ).then(({ reply }) => reply);
-  await respond(interaction, work, { ephemeral: false, deferAfterMs: ctx.tuning.deferAfterMs });
+  const shown = ctx.shownAnswers.recall(state);
+  if (shown === undefined) return respond(interaction, renderNotice(Notices.expired));
+  const asking = {
+    question: state.question,
+    offset: state.offset,
+    // Whoever shares owns the public copy (may delete it).
+    userId: interaction.user.id,
+    place: placeOf(interaction),
+    hidden: false,
+    fresh: false,
+  };
+  await respond(interaction, renderAsked(ctx, shown, asking, { sharedByUserId: interaction.user.id }));
 }
 
 /** More: the next citations, shown the way the answer was (public or only to the asker). */
@@ -58,16 +55,10 @@ async function vote(
   const key = `${interaction.message.id}:${interaction.user.id}`;
   const emoji = value === 'up' ? '👍' : '👎';
   if (ctx.votes.get(key) === value) return renderNotice(`You already voted ${emoji} on this answer.`);
-  // The sources the voter saw: the same page asked again (answers are deterministic per index).
-  const { answer } = await ask(ctx, {
-    question: state.question,
-    offset: state.offset,
-    limit: Math.max(1, state.count),
-    userId: interaction.user.id,
-    place: placeOf(interaction),
-    hidden: true,
-    fresh: false,
-  });
+  // The sources the voter saw, as they were shown (asking again could differ after a reload).
+  const shown = ctx.shownAnswers.recall(state);
+  if (shown === undefined) return renderNotice(Notices.expired);
+  const { answer } = shown;
   await ctx.feedback.recordVote({
     vote: value,
     question: state.question,
@@ -103,7 +94,7 @@ async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: 
 
 /** What each button requires before it acts (checked once, below). */
 const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Preconditions>> = {
-  // Share and More ask the engine again, so they count as questions.
+  // More asks the engine for the next page and Share posts in the channel: both count as questions.
   share: { rateLimited: true },
   more: { rateLimited: true },
   up: {},

@@ -1,9 +1,9 @@
 import type { Message } from 'discord.js';
-import { askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { hasQuestion, isQuestionLike, mentionsBot, stripBotMention } from './questionText.ts';
 import { Notices, renderNotice } from './render/index.ts';
+import { askAndRender } from './renderAsked.ts';
 import { respond } from './respond.ts';
 
 /** What a message question requires (its text was checked by {@link routeMessage}). */

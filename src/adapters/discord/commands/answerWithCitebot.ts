@@ -1,7 +1,7 @@
 import { ApplicationCommandType, InteractionContextType } from 'discord.js';
-import { askAndRender, renderAsked } from '../answering.ts';
 import { stripBotMention } from '../questionText.ts';
 import { Notices, renderNotice } from '../render/index.ts';
+import { askAndRender, renderAsked } from '../renderAsked.ts';
 import { deferResponse, respond, withdrawResponse } from '../respond.ts';
 import type { MessageCommand } from './command.ts';
 

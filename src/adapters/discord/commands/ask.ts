@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
-import { askAndRender } from '../answering.ts';
 import { suggestChoices } from '../autocomplete.ts';
+import { askAndRender } from '../renderAsked.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
