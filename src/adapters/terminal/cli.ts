@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, parseConfig } from '../../config/index.ts';
+import { ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from '../../config/index.ts';
 import { evaluate, parseQuestions } from '../../core/eval/evaluate.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { openKnowledge } from '../../host/openKnowledge.ts';
@@ -114,8 +113,8 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
+if (isEntryPoint(import.meta.url)) {
+  loadProjectEnv();
   const code = await runCli(process.argv.slice(2), {
     input: process.stdin,
     out: process.stdout,
