@@ -30,7 +30,7 @@ export function composeAnswer(
   if (!found.searchable) {
     return { ...base, answered: false, reason: 'empty-question', citations: [], related: [], hasMore: false };
   }
-  const ranked = rankArticles(found.hits, settings.secondPassageWeight);
+  const ranked = rankArticles(found, settings);
   const top = ranked[0];
   if (!top)
     return { ...base, answered: false, reason: 'no-match', citations: [], related: [], hasMore: false };

@@ -9,7 +9,7 @@ import type { Passage, SkippedFile } from '../types.ts';
 import { LanguageIndex } from './passageIndex.ts';
 import type { SearchSettings } from './settings.ts';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** What a cache file holds. Passages are stored as tuples to keep the file small. */
 interface CacheFile {
