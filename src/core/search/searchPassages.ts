@@ -28,6 +28,8 @@ export interface PassageHit {
   readonly matched: ReadonlySet<string>;
   /** Share of the question's IDF weight this passage covers, 0–1. */
   readonly coverage: number;
+  /** How many of the question's concepts (a term with its synonyms and parts) it matched. */
+  readonly concepts: number;
 }
 
 /** An article that matched at article level (its passages of one language as one document). */
@@ -37,6 +39,7 @@ export interface ArticleMatch {
   readonly matched: ReadonlySet<string>;
   /** Share of the question's IDF weight the article covers, 0–1. */
   readonly coverage: number;
+  readonly concepts: number;
 }
 
 /** The outcome of a passage search. */
@@ -51,6 +54,10 @@ export interface PassageSearch {
   readonly terms: ReadonlySet<string>;
   /** False when the question had no searchable term at all. */
   readonly searchable: boolean;
+  /** The number of concepts in the question (in the language with the most). */
+  readonly concepts: number;
+  /** The question as searched (cut to `maxQuestionChars`). */
+  readonly question: string;
 }
 
 /**
@@ -70,10 +77,12 @@ export function searchPassages(
   const reserve = new Map<string, PassageHit>();
   const allTerms = new Set<string>();
   let searchable = false;
+  let concepts = 0;
   for (const lang of questionLanguages(text, kb.languages)) {
     const groups = termGroups(kb, text, lang);
     if (groups.length === 0) continue;
     searchable = true;
+    concepts = Math.max(concepts, groups.length);
     for (const g of groups) {
       allTerms.add(g.term);
       for (const s of [...g.synonyms, ...g.parts]) allTerms.add(s);
@@ -95,7 +104,7 @@ export function searchPassages(
   const hits = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   const pooled = new Set(hits.map((h) => h.passage.articleId));
   for (const id of pooled) reserve.delete(id);
-  return { hits, articles, reserve, terms: allTerms, searchable };
+  return { hits, articles, reserve, terms: allTerms, searchable, concepts, question: text };
 }
 
 /** Inverse document frequency of an index term over passages (BM25's formula). */
@@ -144,7 +153,12 @@ function termGroups(kb: KnowledgeBase, text: string, lang: string): TermGroup[] 
     const parts = split ? split.map((w) => analyzer.term(w) as string) : [];
     groups.set(term, { term, synonyms, parts, idf: idf(kb, term) });
   }
-  return [...groups.values()];
+  // A word no article uses (a typo, another wording) weighs no more than the question's rarest
+  // known word: it cannot be matched, so it should not outweigh everything that was.
+  const list = [...groups.values()];
+  const knownIdf = list.filter((g) => known(g.term)).map((g) => g.idf);
+  const cap = knownIdf.length > 0 ? Math.max(...knownIdf) : Number.POSITIVE_INFINITY;
+  return list.map((g) => (g.idf > cap ? { ...g, idf: cap } : g));
 }
 
 function runQuery(
@@ -213,7 +227,7 @@ function runQuery(
       const id = kb.articleOrder[r.id as number];
       const score = r.score * language;
       if (id === undefined || (articles.get(id)?.score ?? 0) >= score) continue;
-      articles.set(id, { score, matched: new Set(r.terms), coverage: coverage(r, groups, totalIdf) });
+      articles.set(id, { score, matched: new Set(r.terms), ...coverage(r, groups, totalIdf) });
       wanted.add(id);
     }
     // An article can rank well as a whole without any passage in the pool: keep its best passage.
@@ -225,7 +239,7 @@ function runQuery(
         passage,
         score: r.score * language,
         matched: new Set(r.terms),
-        coverage: coverage(r, groups, totalIdf),
+        ...coverage(r, groups, totalIdf),
       };
       if ((reserve.get(passage.articleId)?.score ?? 0) < hit.score) reserve.set(passage.articleId, hit);
     }
@@ -239,7 +253,7 @@ function runQuery(
     const matched = new Set(r.terms);
     const pairs = proximityPairs(passage, matched, settings.proximityWindow);
     const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
-    hits.push({ passage, score: score * bonus, matched, coverage: coverage(r, groups, totalIdf) });
+    hits.push({ passage, score: score * bonus, matched, ...coverage(r, groups, totalIdf) });
   }
   return { hits, articles, reserve };
 }
@@ -276,11 +290,19 @@ function allConcepts(groups: readonly TermGroup[], df: (t: string) => number): Q
   return unknown.length === 0 ? all : { combineWith: 'OR', queries: [all, ...unknown] };
 }
 
-function coverage(result: SearchResult, groups: readonly TermGroup[], totalIdf: number): number {
+function coverage(
+  result: SearchResult,
+  groups: readonly TermGroup[],
+  totalIdf: number,
+): { coverage: number; concepts: number } {
   const matched = new Set(result.queryTerms);
   let covered = 0;
+  let concepts = 0;
   for (const g of groups) {
-    if (matched.has(g.term) || [...g.synonyms, ...g.parts].some((s) => matched.has(s))) covered += g.idf;
+    if (matched.has(g.term) || [...g.synonyms, ...g.parts].some((s) => matched.has(s))) {
+      covered += g.idf;
+      concepts++;
+    }
   }
-  return covered / totalIdf;
+  return { coverage: covered / totalIdf, concepts };
 }

@@ -60,9 +60,11 @@ export const DefaultSearchSettings = {
   passagePool: 40,
   /** An article's score: its best passage plus this share of its second best. */
   secondPassageWeight: 0.15,
-  /** Share of the question's IDF weight the best passage must cover to count as an answer. */
-  minCoverage: 0.45,
-  /** A further article is cited only if it scores at least this share of the best one. */
+  /** Share of the question's IDF weight the best passage must cover for a confident answer. */
+  minCoverage: 0.4,
+  /** The best article's article-level score must lead the second's by this share of itself. */
+  minMargin: 0.15,
+  /** A further article is cited only if its article-level score is at least this share of the best one. */
   minRelativeScore: 0.15,
   /** Citations per answer page, search hits per page. */
   citations: 3,

@@ -7,8 +7,9 @@ const hit = (articleId: string, score: number): PassageHit => ({
   score,
   matched: new Set(),
   coverage: 1,
+  concepts: 1,
 });
-const match = (score: number): ArticleMatch => ({ score, matched: new Set(), coverage: 1 });
+const match = (score: number): ArticleMatch => ({ score, matched: new Set(), coverage: 1, concepts: 1 });
 const passagesOnly = { secondPassageWeight: 0.15, articleWeight: 0 };
 
 describe('rankArticles', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../../src/core/types.ts';
 import { evaluateAnswers } from '../../../src/core/eval/evaluateAnswers.ts';
+import type { Answer } from '../../../src/core/types.ts';
 
 /** An answer citing the given sources, confident or not. */
 const answerOf = (question: string, answered: boolean, sources: readonly string[]): Answer => ({

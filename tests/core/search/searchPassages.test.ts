@@ -48,6 +48,8 @@ describe('searchPassages', () => {
         reserve: new Map(),
         terms: new Set(),
         searchable: false,
+        concepts: 0,
+        question: q,
       });
     }
   });

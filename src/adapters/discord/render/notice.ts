@@ -19,6 +19,10 @@ export const Notices = {
   deleted: 'Deleted.',
   noText: 'That message has no text I could answer.',
   couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
+  bestMatch: "I'm not sure this answers it — the closest passage:",
+  noAnswer: "I couldn't find an answer to that in the knowledge base.",
+  notConfident: "I'm not confident any article answers that.",
+  closestArticles: 'Closest articles:',
 } as const satisfies Record<string, string>;
 
 /** "You're asking quickly" with the wait rounded up to whole seconds. */
