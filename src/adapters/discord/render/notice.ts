@@ -20,6 +20,10 @@ export const Notices = {
   noSearchText: 'Please give some words to search for.',
   noArticleName: 'Please give the title or file name of an article.',
   couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
+  bestMatch: "I'm not sure this answers it — the closest passage:",
+  noAnswer: "I couldn't find an answer to that in the knowledge base.",
+  notConfident: "I'm not confident any article answers that.",
+  closestArticles: 'Closest articles:',
 } as const satisfies Record<string, string>;
 
 /** The name of one fixed notice. */
