@@ -4,6 +4,7 @@ import type { BotContext } from './context.ts';
 import { cutQuestion } from './questionText.ts';
 import { DiscordLimits } from './render/index.ts';
 import { clip, oneLine } from './render/text.ts';
+import { respondWithChoices } from './respond.ts';
 
 /**
  * Drops halves of surrogate pairs: cutting text at 100 UTF-16 units can split an emoji, and
@@ -54,5 +55,5 @@ export async function suggestChoices(
     ctx.logger.warn({ err: error, kind }, 'discord: autocomplete failed');
     choices = [];
   }
-  await interaction.respond(choices);
+  await respondWithChoices(interaction, choices);
 }
