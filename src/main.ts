@@ -5,7 +5,7 @@ import type { ClientOptions } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
 import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
-import type { KnowledgeService } from './core/types.ts';
+import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
 import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';

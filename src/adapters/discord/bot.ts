@@ -1,7 +1,7 @@
 import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
 import { createClient } from './client.ts';
 import { type BotContext, createContext } from './context.ts';
