@@ -12,6 +12,8 @@ export interface LoadOptions {
   /** Folder for the index cache; without it the index is always built. */
   readonly cacheDir?: string;
   readonly settings?: SearchSettings;
+  /** Follow symbolic links that point outside the knowledge folder (KNOWLEDGE_FOLLOW_OUTSIDE_LINKS). */
+  readonly followOutsideLinks?: boolean;
   /** Receives one line per skipped file and per cache problem. */
   readonly onWarning?: (message: string) => void;
 }
@@ -28,7 +30,10 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const warn = options.onWarning ?? (() => {});
   // Reading the cache overlaps with reading (and hashing) the knowledge files, which decides the key.
   const prefetched = options.cacheDir ? prefetchCache(options.cacheDir) : undefined;
-  const files = await readKnowledgeFiles(options.knowledgeDir, { maxFileBytes: settings.maxFileBytes });
+  const files = await readKnowledgeFiles(options.knowledgeDir, {
+    maxFileBytes: settings.maxFileBytes,
+    followOutsideLinks: options.followOutsideLinks === true,
+  });
   if (options.cacheDir) {
     const cached = await loadCachedKnowledge(options.cacheDir, files, settings, prefetched);
     if ('kb' in cached) {

@@ -3,12 +3,14 @@ import { promises as fs } from 'node:fs';
 import type { KnowledgeFiles, RawFile } from '../core/knowledge/knowledgeFiles.ts';
 import { ARTICLE_EXTENSIONS, readerFor } from '../core/knowledge/readers/index.ts';
 import type { SkippedFile } from '../core/types.ts';
-import { codeOf, walkFiles } from './walk.ts';
+import { codeOf, type WalkOptions, walkFiles } from './walk.ts';
 
 /** Options for reading a knowledge folder. */
 export interface ReadOptions {
   /** Files larger than this are skipped (bytes). */
   readonly maxFileBytes: number;
+  /** Follow symbolic links that point outside the folder (see {@link WalkOptions}). */
+  readonly followOutsideLinks?: boolean;
 }
 
 /** The name of the optional synonyms file at the top of the knowledge folder. */
@@ -25,7 +27,9 @@ export async function readKnowledgeFiles(dir: string, options: ReadOptions): Pro
     throw new Error(`knowledge: cannot open folder '${dir}': ${codeOf(error)}`);
   });
   if (!stat.isDirectory()) throw new Error(`knowledge: '${dir}' is not a folder`);
-  const { files: found, problems } = await walkFiles(dir);
+  const { files: found, problems } = await walkFiles(dir, {
+    followOutsideLinks: options.followOutsideLinks === true,
+  });
   const skipped: SkippedFile[] = [...problems];
   const files: RawFile[] = [];
   const hash = createHash('sha256');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, parseConfig, projectRoot } from '../../config/index.ts';
-import { scrubSecrets } from '../../logger.ts';
+import { scrubSecrets } from '../../secrets.ts';
 import { commands } from './commands/index.ts';
 
 /** What a registration did. */

@@ -40,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     service = await openKnowledge({
       knowledgeDir: options.knowledge ? path.resolve(io.cwd, options.knowledge) : config.knowledgeDir,
       cacheDir: config.cacheDir,
+      followOutsideLinks: config.followOutsideLinks,
       onWarning: (warning) => io.err.write(`warning: ${warning}\n`),
     });
   } catch (error) {
