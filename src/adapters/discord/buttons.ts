@@ -3,7 +3,7 @@ import { ask, askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
 import { type AnswerState, decodeButton, type SearchState } from './customId.ts';
 import { Notices, type Reply, rateLimitedText, renderNotice } from './render/index.ts';
-import { asInteractionReply, respondInTime, sendNotice } from './respond.ts';
+import { acknowledge, asInteractionReply, respondInTime, sendNotice } from './respond.ts';
 import { searchPage } from './searching.ts';
 
 function placeOf(interaction: ButtonInteraction) {
@@ -98,7 +98,7 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext): Promise<
   const moderator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
   const byAsker = (await askerOf(interaction)) === interaction.user.id;
   if (!byAsker && !moderator) return sendNotice(interaction, Notices.deleteRefused);
-  await interaction.deferUpdate();
+  await acknowledge(interaction, 'deferred', () => interaction.deferUpdate());
   await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
   ctx.logger.info({ channelId: interaction.channelId, byAsker }, 'discord: answer deleted');
 }
@@ -119,7 +119,9 @@ async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: 
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
   if (!decoded.ok) {
-    await interaction.reply(asInteractionReply(renderNotice(Notices.expired)));
+    await acknowledge(interaction, 'replied', () =>
+      interaction.reply(asInteractionReply(renderNotice(Notices.expired))),
+    );
     return;
   }
   switch (decoded.button) {

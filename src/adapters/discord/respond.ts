@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
+  DiscordAPIError,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -21,6 +22,29 @@ function body(reply: Reply) {
     // Sent on every create, edit and follow-up: an edit without it re-parses with the defaults.
     allowedMentions: { parse: [], users: [...reply.allowedMentions.users], repliedUser: false },
   };
+}
+
+/** Discord's "Interaction has already been acknowledged". */
+const alreadyAcknowledged = 40060;
+
+/**
+ * Sends an interaction's first response (reply, defer, update). A 40060 "already acknowledged"
+ * means an earlier attempt got through: its answer arrived after the REST timeout and
+ * @discordjs/rest sent the request again (only citebot holds the token). That counts as
+ * delivered, and the interaction is marked as answered so that edits and follow-ups work.
+ */
+export async function acknowledge(
+  interaction: RepliableInteraction,
+  as: 'replied' | 'deferred',
+  send: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError && error.code === alreadyAcknowledged)) throw error;
+    // discord.js sets these only on success; they are plain fields on the interaction.
+    (interaction as { replied: boolean; deferred: boolean })[as] = true;
+  }
 }
 
 /** A first response or follow-up; ephemeral when the reply says so. */
@@ -47,7 +71,7 @@ export function replyToMessage(message: Message, reply: Reply): Promise<Message>
 export async function sendNotice(interaction: RepliableInteraction, text: string): Promise<void> {
   const reply = renderNotice(text);
   if (interaction.deferred || interaction.replied) await interaction.followUp(asInteractionReply(reply));
-  else await interaction.reply(asInteractionReply(reply));
+  else await acknowledge(interaction, 'replied', () => interaction.reply(asInteractionReply(reply)));
 }
 
 /** Options of {@link respondInTime}. */
@@ -79,12 +103,18 @@ export async function respondInTime(
   ]).finally(() => timer.abort());
   const update = options.mode === 'update' && interaction.isMessageComponent();
   if (quick !== undefined) {
-    if (update) await (interaction as MessageComponentInteraction).update(asEdit(quick.reply));
-    else await interaction.reply(asInteractionReply(quick.reply));
+    await acknowledge(interaction, 'replied', () =>
+      update
+        ? (interaction as MessageComponentInteraction).update(asEdit(quick.reply))
+        : interaction.reply(asInteractionReply(quick.reply)),
+    );
     return;
   }
-  if (update) await (interaction as MessageComponentInteraction).deferUpdate();
-  else await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await acknowledge(interaction, 'deferred', () =>
+    update
+      ? (interaction as MessageComponentInteraction).deferUpdate()
+      : interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  );
   await interaction.editReply(asEdit(await work));
 }
 

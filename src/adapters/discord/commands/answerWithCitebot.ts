@@ -2,7 +2,7 @@ import { ApplicationCommandType, InteractionContextType, MessageFlags } from 'di
 import { askAndRender, renderAsked } from '../answering.ts';
 import { hasQuestion, stripBotMention } from '../questionText.ts';
 import { Notices, rateLimitedText, renderNotice } from '../render/index.ts';
-import { asEdit, asInteractionReply, replyToMessage, sendNotice } from '../respond.ts';
+import { acknowledge, asEdit, asInteractionReply, replyToMessage, sendNotice } from '../respond.ts';
 import type { MessageCommand } from './command.ts';
 
 /**
@@ -26,7 +26,9 @@ export const answerWithCitebot: MessageCommand = {
 
     // The answer goes to the channel as a reply; the invoker's own response is only a deferral
     // that disappears once the answer is posted (and meets the 3 s deadline however long it takes).
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await acknowledge(interaction, 'deferred', () =>
+      interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    );
     const asking = {
       question,
       userId: interaction.user.id,
