@@ -1,15 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/adapters/terminal/cli.ts';
+import { useTempDir } from '../../support/tempDir.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'citebot-cli-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 async function run(argv: string[], stdin = '') {
   const input = new PassThrough();
@@ -93,7 +95,7 @@ describe('npm run search --json', () => {
 
 describe('npm run index and eval', () => {
   it('reports articles, passages, languages and skipped files', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'citebot-kb-'));
+    const dir = await useTempDir('citebot-kb-');
     writeFileSync(path.join(dir, 'good.md'), '# Good\n\nSome text about tea and coffee.\n');
     writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x66, 0x00, 0x6f]));
     const { code, stdout } = await run(['index', '--knowledge', dir]);
@@ -103,7 +105,7 @@ describe('npm run index and eval', () => {
   });
 
   it('scores a question file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'citebot-ev-'));
+    const dir = await useTempDir('citebot-ev-');
     writeFileSync(path.join(dir, 'tea.md'), '# Tea\n\nGreen tea is steeped at 80 degrees for two minutes.\n');
     writeFileSync(path.join(dir, 'bikes.md'), '# Bikes\n\nA chain needs oil every few hundred kilometres.\n');
     const questions = path.join(dir, 'q.jsonl');
