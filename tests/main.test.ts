@@ -76,6 +76,16 @@ describe('npm start', () => {
     expect(stdout).toContain('004_182bb502e5372a60.txt');
   });
 
+  it('answers an unknown REPL command with a hint instead of treating it as a question', async () => {
+    const run = startProcess({}, '/articel foo\n/search blockchain\n');
+    expect(await run.exited).toBe(0);
+    const { stdout } = run.output();
+    expect(stdout).toContain('unknown command — try /help');
+    expect(stdout).not.toContain('No answer');
+    // Known commands still work after it.
+    expect(stdout).toContain('004_182bb502e5372a60.txt');
+  });
+
   it('stops with one readable message naming every bad variable, never printing the token', async () => {
     const token = 'not a token but a secret value';
     const run = startProcess({ DISCORD_TOKEN: token, RATE_LIMIT_QUESTIONS: 'lots', LOG_LEVEL: 'loud' });

@@ -11,6 +11,8 @@ export interface ReadOptions {
   readonly maxFileBytes: number;
   /** Follow symbolic links that point outside the folder (see {@link WalkOptions}). */
   readonly followOutsideLinks?: boolean;
+  /** Told after each file is read: how many so far, of how many. */
+  readonly onFileRead?: (read: number, total: number) => void;
 }
 
 /** The name of the optional synonyms file at the top of the knowledge folder. */
@@ -36,7 +38,12 @@ export async function readKnowledgeFiles(dir: string, options: ReadOptions): Pro
   let synonyms: string | undefined;
   // Files are read several at a time (one at a time, each read waits on a thread-pool round trip),
   // then used in walk order, so the hash and the article order do not depend on timing.
-  const outcomes = await mapLimited(found, READ_CONCURRENCY, (file) => readOne(file, options));
+  let read = 0;
+  const outcomes = await mapLimited(found, READ_CONCURRENCY, async (file) => {
+    const outcome = await readOne(file, options);
+    options.onFileRead?.(++read, found.length);
+    return outcome;
+  });
   found.forEach((file, i) => {
     const outcome = outcomes[i];
     if (!outcome) return;
