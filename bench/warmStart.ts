@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { renderAnswer } from '../src/adapters/discord/render/index.ts';
-import type { KnowledgeService } from '../src/core/types.ts';
+import type { KnowledgeService } from '../src/core/operations.ts';
 import { loadEngine } from '../src/host/loadEngine.ts';
 import { openKnowledgeInWorker } from '../src/host/openKnowledgeInWorker.ts';
 

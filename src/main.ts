@@ -1,14 +1,12 @@
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
 import type { BotHandle } from './adapters/discord/bot.ts';
-import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
-import type { KnowledgeService } from './core/types.ts';
+import { ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from './config/index.ts';
+import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
-import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
+import { createLogger, type LogDestination, type Logger } from './logger.ts';
+import { scrubSecrets } from './secrets.ts';
+import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -32,7 +30,10 @@ export interface Running {
   readonly service: KnowledgeService;
   /** The bot, in Discord mode. */
   readonly bot?: BotHandle;
-  /** Settles when citebot ends on its own (terminal: end of input; Discord: never before stop). */
+  /**
+   * Settles when citebot ends on its own (terminal: end of input; Discord: never before stop);
+   * rejects with what to fix when Discord closed the gateway for good.
+   */
   readonly finished: Promise<void>;
   /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
   stop(): Promise<void>;
@@ -54,16 +55,21 @@ export async function start(
 ): Promise<Running> {
   const config = parseConfig(env);
   const discord = config.discordToken !== undefined;
+  const destination = options.logDestination ?? (discord ? process.stdout : io.errorOutput);
   const logger = createLogger({
     level: config.logLevel,
     secrets: [config.discordToken],
-    destination: options.logDestination ?? (discord ? process.stdout : io.errorOutput),
+    destination,
+    // People at a terminal get readable lines, log shippers JSON: one format per destination.
+    format: (destination as Partial<NodeJS.WriteStream>).isTTY === true ? 'readable' : 'json',
   });
 
+  await checkKnowledgeDir(config.knowledgeDir);
   if (!discord) {
     const service = await openKnowledge({
       knowledgeDir: config.knowledgeDir,
       cacheDir: config.cacheDir,
+      followOutsideLinks: config.followOutsideLinks,
       onWarning: (message) => io.errorOutput.write(`warning: ${message}\n`),
     });
     const { localBanner, runRepl } = await import('./adapters/terminal/repl.ts');
@@ -78,6 +84,7 @@ export async function start(
     return { mode: 'terminal', logger, service, finished, stop: close };
   }
 
+  await checkDataDir(config.dataDir);
   // discord.js (half a second of module loading) loads while the worker loads the knowledge; the
   // terminal mode never loads it.
   const botModule = import('./adapters/discord/bot.ts');
@@ -86,8 +93,10 @@ export async function start(
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
     cacheDir: config.cacheDir,
+    followOutsideLinks: config.followOutsideLinks,
     watch: true,
     onWarning: (message) => logger.warn(message),
+    onRearm: (message) => logger.info(message),
     onReload: (report) =>
       report.ok
         ? logger.info(
@@ -116,8 +125,9 @@ export async function start(
   }
   let stopping: Promise<void> | undefined;
   let finish = () => {};
-  const finished = new Promise<void>((resolve) => {
+  const finished = new Promise<void>((resolve, reject) => {
     finish = resolve;
+    bot.fatal.then((message) => reject(new Error(message)));
   });
   const stop = () => {
     stopping ??= (async () => {
@@ -135,7 +145,7 @@ export async function start(
 
 /** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true, path: join(projectRoot, '.env') });
+  loadProjectEnv();
   // A signal may arrive while starting (the gateway may already be up): remember it, act once started.
   let early: NodeJS.Signals | undefined;
   let onSignal = (signal: NodeJS.Signals) => {
@@ -167,10 +177,18 @@ async function main(): Promise<void> {
   };
   onSignal = shutdown;
   if (early) shutdown(early);
-  await running.finished;
+  try {
+    await running.finished;
+  } catch (error) {
+    // Discord will not take the bot back: exit non-zero so a process manager notices and the
+    // operator reads what to fix (logged too; stderr gets just the one line).
+    await running.stop().catch(() => undefined);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
   process.exit(0);
 }
 
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryPoint(import.meta.url)) {
   await main();
 }

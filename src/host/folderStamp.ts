@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { codeOf, walkFiles } from './walk.ts';
+import { codeOf, type WalkOptions, walkFiles } from './walk.ts';
 
 /**
  * What a knowledge folder looks like without reading it: every file's path, size, modification
@@ -26,9 +26,9 @@ const RACY_MS = 2_000;
 const STAT_CONCURRENCY = 32;
 
 /** Takes the stamp of a knowledge folder. @throws Error when the folder cannot be walked */
-export async function stampFolder(dir: string): Promise<FolderStamp> {
+export async function stampFolder(dir: string, options: WalkOptions = {}): Promise<FolderStamp> {
   const takenMs = Date.now();
-  const { files, problems } = await walkFiles(dir);
+  const { files, problems } = await walkFiles(dir, options);
   const lines = new Array<string>(files.length);
   let newestMs = 0;
   for (let start = 0; start < files.length; start += STAT_CONCURRENCY) {

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { ANALYSIS_VERSION } from '../core/analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../core/knowledge/knowledgeFiles.ts';
-import { type ArticleInfo, assemble, type KnowledgeBase } from '../core/knowledgeBase.ts';
-import { LanguageIndex } from '../core/search/passageIndex.ts';
+import type { KnowledgeBase } from '../core/knowledgeBase.ts';
+import {
+  restoreKnowledge,
+  SERIALISED_FORMAT,
+  type SerialisedKnowledge,
+  type SerialisedParts,
+  serialiseKnowledge,
+} from '../core/search/serialiseKnowledge.ts';
 import type { SearchSettings } from '../core/search/settings.ts';
-import type { Passage, SkippedFile } from '../core/types.ts';
-
-const FORMAT = 6;
 
 /** The cache's JSON file in a key's folder; each language's packed index sits beside it. */
 const KNOWLEDGE_FILE = 'knowledge.json';
@@ -24,26 +27,6 @@ export interface SavedStamp {
   readonly synonyms?: string;
 }
 
-/** What the JSON file holds. Passages are stored as tuples to keep the file small. */
-interface CacheFile {
-  readonly format: number;
-  readonly key: string;
-  readonly articles: readonly ArticleInfo[];
-  /**
-   * [articleIndex, headings, position, languageIndex, text length]. The texts are in one file per
-   * language (see `languages`), one after another: one string to read, whose slices cost no copy,
-   * instead of 60,806 strings to parse.
-   */
-  readonly passages: ReadonlyArray<readonly [number, readonly string[], number, number, number]>;
-  readonly skipped: readonly SkippedFile[];
-  /** Passage frequency of each index term: terms, and their counts in the same order. */
-  readonly df: readonly [readonly string[], readonly number[]];
-  /** Language mask of each index term (see `PassageIndex.termLanguages`): terms, masks. */
-  readonly termLanguages: readonly [readonly string[], readonly number[]];
-  /** The languages in order: language, passages, index file and passage text file in the folder. */
-  readonly languages: ReadonlyArray<readonly [string, number, string, string]>;
-}
-
 /** A cache folder read before the knowledge's hash (hence the key) is known. */
 export interface CachePrefetch {
   readonly folder: string;
@@ -55,7 +38,7 @@ export interface CachePrefetch {
 interface CacheContents {
   readonly text: string;
   /** Each index file's bytes and each text file's text, by file name. */
-  readonly files: ReadonlyMap<string, Uint8Array | string>;
+  readonly parts: SerialisedParts;
 }
 
 /**
@@ -100,7 +83,7 @@ async function readContents(folder: string): Promise<CacheContents> {
       n.endsWith('.txt') ? fs.readFile(path.join(folder, n), 'utf8') : fs.readFile(path.join(folder, n)),
     ),
   ]);
-  return { text, files: new Map(names.map((n, i) => [n, contents[i] as Uint8Array | string])) };
+  return { text, parts: new Map(names.map((n, i) => [n, contents[i] as Uint8Array | string])) };
 }
 
 /**
@@ -109,7 +92,7 @@ async function readContents(folder: string): Promise<CacheContents> {
  */
 export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: SearchSettings): string {
   return createHash('sha256')
-    .update(`${FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
+    .update(`${SERIALISED_FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
     .digest('hex')
     .slice(0, 24);
 }
@@ -145,34 +128,8 @@ export async function loadCachedKnowledge(
     return { miss: 'no cache' };
   }
   try {
-    const data = JSON.parse(contents.text) as CacheFile;
-    if (data.format !== FORMAT || data.key !== key) return { miss: 'cache is for other knowledge' };
-    const articles = new Map(data.articles.map((a) => [a.id, a]));
-    const langs = data.languages.map(([lang, count, indexName, textName]) => {
-      const bytes = contents.files.get(indexName);
-      const texts = contents.files.get(textName);
-      if (!(bytes instanceof Uint8Array) || typeof texts !== 'string') {
-        throw new Error(`files of '${lang}' are missing`);
-      }
-      return { lang, index: LanguageIndex.fromBytes(bytes, count), texts, at: 0 };
-    });
-    const passages: Passage[] = data.passages.map(([article, headings, position, langIndex, length], id) => {
-      const articleId = data.articles[article]?.id;
-      const lang = langs[langIndex];
-      if (articleId === undefined || !lang) throw new Error('passage of unknown article or language');
-      const text = lang.texts.slice(lang.at, lang.at + length);
-      lang.at += length;
-      return { id, articleId, headings, position, text, lang: lang.lang };
-    });
-    if (langs.some((l) => l.at !== l.texts.length)) throw new Error('passage texts disagree');
-    const df = zip(data.df, 'term frequencies');
-    const [terms, masks] = data.termLanguages;
-    if (terms.length !== masks.length) throw new Error('term languages disagree');
-    const languages = new Map(langs.map((l) => [l.lang, l.index]));
-    const indexed = [...languages.values()].reduce((n, l) => n + l.documentCount, 0);
-    if (indexed !== passages.length) throw new Error('index and passages disagree');
-    const index = { languages, df, termLanguages: { terms, masks } };
-    return { kb: assemble(articles, passages, index, files, data.skipped) };
+    const kb = restoreKnowledge(JSON.parse(contents.text) as SerialisedKnowledge, contents.parts, key, files);
+    return kb ? { kb } : { miss: 'cache is for other knowledge' };
   } catch (error) {
     return { miss: `corrupt cache (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -181,13 +138,6 @@ export async function loadCachedKnowledge(
 /** Records the folder's stamp beside a cache folder that is already in place. Never throws. */
 export async function saveStamp(folder: string, stamp: SavedStamp): Promise<void> {
   await fs.writeFile(path.join(folder, STAMP_FILE), JSON.stringify(stamp)).catch(() => {});
-}
-
-function zip([terms, values]: readonly [readonly string[], readonly number[]], what: string) {
-  if (terms.length !== values.length) throw new Error(`${what} disagree`);
-  const map = new Map<string, number>();
-  for (let i = 0; i < terms.length; i++) map.set(terms[i] as string, values[i] as number);
-  return map;
 }
 
 /**
@@ -202,29 +152,7 @@ export async function saveCachedKnowledge(
   stamp?: SavedStamp,
 ): Promise<string> {
   const key = cacheKey(kb, settings);
-  const articleIndex = new Map([...kb.articles.keys()].map((id, i) => [id, i]));
-  const languages = [...kb.index.languages].map(([lang, index], i) => ({
-    lang,
-    index,
-    indexName: `${i}.bin`,
-    textName: `${i}.txt`,
-    texts: [] as string[],
-  }));
-  const langIndex = new Map(languages.map((l, i) => [l.lang, i]));
-  const data: CacheFile = {
-    format: FORMAT,
-    key,
-    articles: [...kb.articles.values()],
-    passages: kb.passages.map((p) => {
-      const i = langIndex.get(p.lang) ?? -1;
-      languages[i]?.texts.push(p.text);
-      return [articleIndex.get(p.articleId) ?? -1, p.headings, p.position, i, p.text.length] as const;
-    }),
-    skipped: kb.skipped,
-    df: [[...kb.index.df.keys()], [...kb.index.df.values()]],
-    termLanguages: [kb.index.termLanguages.terms, kb.index.termLanguages.masks],
-    languages: languages.map((l) => [l.lang, l.index.documentCount, l.indexName, l.textName] as const),
-  };
+  const { data, parts } = serialiseKnowledge(kb, key);
   await fs.mkdir(cacheDir, { recursive: true });
   const folder = cachePath(cacheDir, key);
   // Worker threads of one process may write at once (a reload beside a restarted worker).
@@ -233,8 +161,7 @@ export async function saveCachedKnowledge(
   await fs.mkdir(tmp);
   await Promise.all([
     fs.writeFile(path.join(tmp, KNOWLEDGE_FILE), JSON.stringify(data)),
-    ...languages.map((l) => fs.writeFile(path.join(tmp, l.indexName), l.index.pack())),
-    ...languages.map((l) => fs.writeFile(path.join(tmp, l.textName), l.texts.join(''))),
+    ...[...parts].map(([name, part]) => fs.writeFile(path.join(tmp, name), part)),
     ...(stamp ? [fs.writeFile(path.join(tmp, STAMP_FILE), JSON.stringify(stamp))] : []),
   ]);
   // Another writer may have put the same key in place first: then its folder is as good as ours.

@@ -272,7 +272,7 @@ describe('loadEngine with a folder unchanged since the cache was written', () =>
     const engine = await loadEngine({ knowledgeDir: dir, cacheDir });
     expect(walks() - before).toBe(1);
     expect(engine.stats().fromCache).toBe(true);
-    expect(engine.ask('Who joined the alliance?').answered).toBe(true);
+    expect(engine.ask('How many blockchain professionals will the center train?').answered).toBe(true);
     // A change of the same size changes the file's times: the stamp no longer matches.
     await writeFiles(dir, {
       'en/center.txt': `National Blockchain Center\n\n${english.replace('Beijing', 'Tianjin')}`,

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import { searchPassages } from '../search/searchPassages.ts';
 import type { SearchSettings } from '../search/settings.ts';
-import type { SearchHit, SearchPage } from '../types.ts';
+import type { Page, SearchHit, SearchPage } from '../types.ts';
 import { rankArticles } from './rankArticles.ts';
 import { makeSnippet } from './snippet.ts';
 
@@ -13,12 +13,12 @@ export function searchArticles(
   kb: KnowledgeBase,
   query: string,
   settings: SearchSettings,
-  page: { offset?: number; limit?: number } = {},
+  page: Page = {},
 ): SearchPage {
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.max(1, Math.min(50, Math.floor(page.limit ?? settings.searchPageSize)));
   const found = searchPassages(kb, query, settings, Math.max(settings.passagePool, 4 * (offset + limit)));
-  const ranked = rankArticles(found.hits, settings.secondPassageWeight);
+  const ranked = rankArticles(found, settings);
   const hits: SearchHit[] = ranked.slice(offset, offset + limit).map((r, i) => {
     const article = kb.articles.get(r.articleId);
     const heading = r.best.passage.headings.at(-1);

@@ -28,50 +28,86 @@ export const indexOptions: Options<IndexDoc> = {
 };
 
 /**
- * One language's MiniSearch index. Built (straight into its packed form) or restored from the
- * cache, it stays packed bytes until first searched; unpacking the handbook's English index takes a few
- * hundred milliseconds, so a question decodes the languages it needs before it is answered.
+ * One language's MiniSearch indexes: one over its passages (what is cited) and one over its
+ * articles (each article's passages of this language as one document: what ranks best, see
+ * `rankArticles`). Built (straight into their packed form) or restored from the cache, they stay
+ * packed bytes until first searched; unpacking the handbook's English indexes takes a few hundred
+ * milliseconds, so a question unpacks the languages it needs before it is answered.
  */
 export class LanguageIndex {
   #search: PackedSearch<IndexDoc> | undefined;
+  #articles: PackedSearch<IndexDoc> | undefined;
   readonly #bytes: Uint8Array;
+  readonly #split: number;
+  /** Number of passages indexed. */
   readonly documentCount: number;
 
   private constructor(bytes: Uint8Array, documentCount: number) {
+    // [passage index length (8 bytes)][passage index, padded to 8 bytes][article index]
+    if (bytes.byteLength < 8) throw new Error('index: packed index is truncated');
+    const length = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(0, true);
+    this.#split = 8 + Math.ceil(length / 8) * 8;
+    if (this.#split > bytes.byteLength) throw new Error('index: packed index is truncated');
     this.#bytes = bytes;
     this.documentCount = documentCount;
   }
 
-  /** Indexes one language's passages (see {@link PackedSearch.packAll}). */
-  static build(docs: readonly IndexDoc[]): LanguageIndex {
-    return new LanguageIndex(PackedSearch.packAll(docs, indexOptions), docs.length);
+  /** Indexes one language's passages and articles (see {@link PackedSearch.packAll}). */
+  static build(passages: readonly IndexDoc[], articles: readonly IndexDoc[]): LanguageIndex {
+    const p = PackedSearch.packAll(passages, indexOptions);
+    const a = PackedSearch.packAll(articles, indexOptions);
+    const split = 8 + Math.ceil(p.byteLength / 8) * 8;
+    const bytes = new Uint8Array(split + a.byteLength);
+    new DataView(bytes.buffer).setUint32(0, p.byteLength, true);
+    bytes.set(p, 8);
+    bytes.set(a, split);
+    return new LanguageIndex(bytes, passages.length);
   }
 
   /**
-   * An index packed by {@link pack}, holding `documentCount` passages; unpacked on first use. A
+   * Indexes packed by {@link pack}, holding `documentCount` passages; unpacked on first use. A
    * corrupt file fails while loading: its layout is checked now.
    *
-   * @throws Error `index: …` when the bytes are not a packed index
+   * @throws Error `index: …` when the bytes are not packed indexes
    */
   static fromBytes(bytes: Uint8Array, documentCount: number): LanguageIndex {
-    if (packedDocumentCount(bytes) !== documentCount) throw new Error('index: passage count disagrees');
-    return new LanguageIndex(bytes, documentCount);
+    const index = new LanguageIndex(bytes, documentCount);
+    if (packedDocumentCount(index.#passageBytes()) !== documentCount) {
+      throw new Error('index: passage count disagrees');
+    }
+    packedDocumentCount(index.#articleBytes());
+    return index;
   }
 
-  /** The MiniSearch index (unpacking it now if it was not used yet). */
+  /** The passage index (unpacking it now if it was not used yet). */
   get search(): MiniSearch<IndexDoc> {
-    this.#search ??= PackedSearch.unpack<IndexDoc>(this.#bytes, indexOptions);
+    this.#search ??= PackedSearch.unpack<IndexDoc>(this.#passageBytes(), indexOptions);
     return this.#search;
   }
 
-  /** Whether the index is unpacked. */
+  /** The article index: ids are article positions in the knowledge base's article order. */
+  get articles(): MiniSearch<IndexDoc> {
+    this.#articles ??= PackedSearch.unpack<IndexDoc>(this.#articleBytes(), indexOptions);
+    return this.#articles;
+  }
+
+  /** Whether the passage index is unpacked. */
   get loaded(): boolean {
     return this.#search !== undefined;
   }
 
-  /** The packed index, as written to the cache. */
+  /** The packed indexes, as written to the cache. */
   pack(): Uint8Array {
     return this.#bytes;
+  }
+
+  #passageBytes(): Uint8Array {
+    const length = new DataView(this.#bytes.buffer, this.#bytes.byteOffset, 8).getUint32(0, true);
+    return this.#bytes.subarray(8, 8 + length);
+  }
+
+  #articleBytes(): Uint8Array {
+    return this.#bytes.subarray(this.#split);
   }
 }
 
@@ -157,6 +193,7 @@ export function decodeNextLanguage(index: PassageIndex): boolean {
   }
   if (!next) return false;
   void next.search;
+  void next.articles;
   return true;
 }
 
@@ -168,14 +205,15 @@ export function decodeNextLanguage(index: PassageIndex): boolean {
 const LEAD_WORDS = 20;
 
 /**
- * Builds the per-language indexes over all passages (passage ids must be their positions). One
- * language is analysed and indexed at a time and packed right away, which bounds a build's memory
- * by its largest language.
+ * Builds the per-language indexes over all passages (passage ids must be their positions, and
+ * passages arrive in article order). One language is analysed and indexed at a time and packed
+ * right away, which bounds a build's memory by its largest language.
  */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
 ): PassageIndex {
+  const position = new Map([...articles.keys()].map((id, i) => [id, i]));
   const titles = new Map<string, string>();
   const leads = new Map<string, string>();
   const byLanguage = new Map<string, Passage[]>();
@@ -198,6 +236,8 @@ export function buildPassageIndex(
   for (const [lang, list] of byLanguage) {
     const analyzer = analyzerFor(lang);
     const bit = languageBit(languages.size);
+    // Article-level documents: an article's passages of this language, joined.
+    const byArticle = new Map<string, { headings: Set<string>; text: string[] }>();
     const docs = list.map((p): IndexDoc => {
       const title = titles.get(p.articleId) ?? '';
       const headings = analyzer.terms(p.headings.join(' ')).join(' ');
@@ -205,6 +245,10 @@ export function buildPassageIndex(
       for (const term of new Set(`${title} ${headings} ${text}`.split(' '))) {
         if (term) df.set(term, (df.get(term) ?? 0) + 1);
       }
+      const doc = byArticle.get(p.articleId) ?? { headings: new Set<string>(), text: [] };
+      byArticle.set(p.articleId, doc);
+      if (headings) doc.headings.add(headings);
+      doc.text.push(text);
       return { id: p.id, title, lead: leads.get(p.articleId) ?? '', headings, text };
     });
     for (const doc of docs) {
@@ -214,7 +258,16 @@ export function buildPassageIndex(
         }
       }
     }
-    languages.set(lang, LanguageIndex.build(docs));
+    const articleDocs = [...byArticle].map(
+      ([id, doc]): IndexDoc => ({
+        id: position.get(id) ?? -1,
+        title: titles.get(id) ?? '',
+        lead: leads.get(id) ?? '',
+        headings: [...doc.headings].join(' '),
+        text: doc.text.join(' '),
+      }),
+    );
+    languages.set(lang, LanguageIndex.build(docs, articleDocs));
   }
   // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
   const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
