@@ -34,7 +34,7 @@ export interface Running {
   readonly bot?: BotHandle;
   /** Settles when citebot ends on its own (terminal: end of input; Discord: never before stop). */
   readonly finished: Promise<void>;
-  /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
+  /** Stops the bot or the terminal session, closes the store and the knowledge service. */
   stop(): Promise<void>;
 }
 

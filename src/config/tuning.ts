@@ -9,8 +9,6 @@ export interface Tuning {
   readonly buttonStateTtlMs: number;
   /** Users tracked by the rate limiter at once; the least recently seen are forgotten first. */
   readonly rateLimitUsersMax: number;
-  /** Votes remembered to stop one user voting twice on the same answer. */
-  readonly voteMemoryMax: number;
   /** Results per `/search` page. */
   readonly searchPageSize: number;
   /** Longest question handed to the service; longer text is cut (hostile input, huge pastes). */
@@ -29,7 +27,6 @@ export const DefaultTuning = {
   buttonStateMax: 5000,
   buttonStateTtlMs: 24 * 60 * 60 * 1000,
   rateLimitUsersMax: 10_000,
-  voteMemoryMax: 20_000,
   searchPageSize: 5,
   maxQuestionLength: 500,
   answerColor: 0x5865f2,

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer } from '../core/types.ts';
+import type { Place } from '../store/index.ts';
 import type { BotContext } from './context.ts';
 import { type AnswerButton, encodeButtons } from './customId.ts';
-import type { Place } from './feedback.ts';
 import { type AnswerControls, Notices, type Reply, renderAnswer, renderNotice } from './render/index.ts';
 
 /** Who asked what, where, and how the answer is shown. */
@@ -34,7 +34,7 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<{ answer: An
     else {
       ctx.counters.unanswered += 1;
       // The asker still gets the "not found" answer if the log cannot be written.
-      await ctx.feedback
+      await ctx.store
         .recordUnanswered({
           question,
           reason: answer.reason ?? 'no-match',
@@ -42,9 +42,7 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<{ answer: An
           userId: asking.userId,
           place: asking.place,
         })
-        .catch((error: unknown) =>
-          ctx.logger.error({ err: error }, 'feedback: unanswered question not stored'),
-        );
+        .catch((error: unknown) => ctx.logger.error({ err: error }, 'store: unanswered question not stored'));
     }
   }
   // Question text stays out of the log: it is the users', and the unanswered log keeps what matters.

@@ -3,9 +3,9 @@ import type { Config } from '../config/index.ts';
 import { DefaultTuning, type Tuning } from '../config/index.ts';
 import type { KnowledgeService } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
+import { openSqliteStore } from '../store/index.ts';
 import { createClient } from './client.ts';
 import { type BotContext, createContext } from './context.ts';
-import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 
@@ -21,7 +21,7 @@ export interface BotHandle {
   /** The live client (replaced if the gateway refuses the Message Content intent). */
   readonly client: Client;
   readonly context: BotContext;
-  /** Closes the gateway and flushes the feedback file. */
+  /** Closes the gateway and the store. */
   stop(): Promise<void>;
 }
 
@@ -68,8 +68,12 @@ export async function startBot(
 ): Promise<BotHandle> {
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
-  const feedback = await FeedbackStore.open(config.dataDir);
-  const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, feedback });
+  const store = await openSqliteStore({
+    dataDir: config.dataDir,
+    onWarning: (message) => logger.warn(message),
+    onImport: (report) => logger.info(report, 'store: imported an old log once'),
+  });
+  const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, store });
   let stopped = false;
   let current: Client | undefined;
 
@@ -118,7 +122,7 @@ export async function startBot(
   try {
     current = await connect(ctx.autoAnswer);
   } catch (error) {
-    await feedback.close();
+    await store.close();
     throw error;
   }
 
@@ -131,7 +135,7 @@ export async function startBot(
       if (stopped) return;
       stopped = true;
       await current?.destroy();
-      await feedback.close();
+      await store.close();
       logger.info('discord: stopped');
     },
   };

@@ -48,9 +48,7 @@ async function vote(
   state: AnswerState,
   value: 'up' | 'down',
 ): Promise<Reply> {
-  const key = `${interaction.message.id}:${interaction.user.id}`;
   const emoji = value === 'up' ? '👍' : '👎';
-  if (ctx.votes.get(key) === value) return renderNotice(`You already voted ${emoji} on this answer.`);
   // The sources the voter saw: the same page asked again (answers are deterministic per index).
   const { answer } = await ask(ctx, {
     question: state.question,
@@ -61,14 +59,15 @@ async function vote(
     hidden: true,
     fresh: false,
   });
-  await ctx.feedback.recordVote({
+  const counted = await ctx.store.recordVote({
+    answerId: interaction.message.id,
     vote: value,
     question: state.question,
     sources: answer.citations.map((citation) => citation.source),
     userId: interaction.user.id,
     place: placeOf(interaction),
   });
-  ctx.votes.set(key, value);
+  if (!counted) return renderNotice(`You already voted ${emoji} on this answer.`);
   return renderNotice(`Thanks — your ${emoji} was recorded.`);
 }
 

@@ -1,10 +1,9 @@
-import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../config/index.ts';
 import type { KnowledgeService } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
+import type { Store } from '../store/index.ts';
 import { ButtonStateStore } from './buttonState.ts';
 import type { StoredState } from './customId.ts';
-import type { FeedbackStore } from './feedback.ts';
 import { RateLimiter } from './rateLimiter.ts';
 
 /** Questions answered and not answered since start (`/kb stats`). */
@@ -20,10 +19,9 @@ export interface BotContext {
   readonly service: KnowledgeService;
   readonly logger: Logger;
   readonly rateLimiter: RateLimiter;
-  readonly feedback: FeedbackStore;
+  /** Durable state: settings, votes, unanswered questions, aliases. */
+  readonly store: Store;
   readonly buttonState: ButtonStateStore<StoredState>;
-  /** `${messageId}:${userId}` → the vote already recorded, so a double click counts once. */
-  readonly votes: LRUCache<string, 'up' | 'down'>;
   readonly counters: Counters;
   /** Whether question-like messages in ANSWER_CHANNEL_IDS are answered (off after a 4014). */
   autoAnswer: boolean;
@@ -35,7 +33,7 @@ export function createContext(input: {
   tuning: Tuning;
   service: KnowledgeService;
   logger: Logger;
-  feedback: FeedbackStore;
+  store: Store;
 }): BotContext {
   const { config, tuning } = input;
   return {
@@ -49,7 +47,6 @@ export function createContext(input: {
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,
     }),
-    votes: new LRUCache<string, 'up' | 'down'>({ max: tuning.voteMemoryMax }),
     counters: { answered: 0, unanswered: 0 },
     autoAnswer: config.answerChannelIds.length > 0,
   };

@@ -222,11 +222,11 @@ describe('handleInteraction', () => {
       const { interaction } = stubInteraction({ kind: 'button', customId: ids.up });
       await handleInteraction(interaction, ctx);
     }
-    const { votes } = await ctx.feedback.read();
+    const votes = await ctx.store.votes();
     expect(votes).toEqual([
       expect.objectContaining({ vote: 'up', question: 'When was it signed?', sources: ['alliance.md'] }),
     ]);
-    expect(ctx.feedback.counts().up).toBe(1);
+    expect((await ctx.store.counts()).up).toBe(1);
   });
 });
 
@@ -246,7 +246,7 @@ describe('ask', () => {
     );
     await ask(ctx, { question: 'x'.repeat(5000), userId: '1', place: {}, hidden: false, fresh: true });
     expect(ctx.counters).toEqual({ answered: 0, unanswered: 1 });
-    const { unanswered } = await ctx.feedback.read();
+    const unanswered = await ctx.store.unanswered();
     expect(unanswered).toEqual([expect.objectContaining({ reason: 'no-match', sources: ['near.md'] })]);
     // The question is capped before it reaches the service and the log.
     expect(unanswered[0]?.question.length).toBe(ctx.tuning.maxQuestionLength);

@@ -29,7 +29,7 @@ async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
     ok: report.ok,
     articles: report.stats.articles,
     ms: Math.round(elapsedMs),
-    by: ctx.feedback.hashUser(userId),
+    by: ctx.store.hashUser(userId),
   };
   if (report.ok) ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
   else ctx.logger.warn({ ...log, error: report.error }, 'knowledge: /kb reload failed; old index kept');
@@ -38,7 +38,7 @@ async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
 
 async function statsReply(ctx: BotContext): Promise<Reply> {
   const stats = await ctx.service.stats();
-  const stored = ctx.feedback.counts();
+  const stored = await ctx.store.counts();
   return renderStats(
     stats,
     {
