@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { renderAnswer } from '../src/adapters/discord/render/index.ts';
 import { Engine } from '../src/core/engine.ts';
-import { readKnowledgeFiles } from '../src/core/knowledge/readKnowledge.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../src/core/knowledgeBase.ts';
-import { loadCachedKnowledge, saveCachedKnowledge } from '../src/core/search/indexCache.ts';
 import { buildPassageIndex } from '../src/core/search/passageIndex.ts';
 import { searchPassages } from '../src/core/search/searchPassages.ts';
 import { DefaultSearchSettings } from '../src/core/search/settings.ts';
-import { renderAnswer } from '../src/discord/render/index.ts';
+import { loadCachedKnowledge, saveCachedKnowledge } from '../src/host/indexCache.ts';
+import { readKnowledgeFiles } from '../src/host/readKnowledge.ts';
 import { latencies, memory, round, type Summary, summarize, timed } from './stats.ts';
 
 const settings = DefaultSearchSettings;

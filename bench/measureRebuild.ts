@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { openKnowledgeInWorker } from '../src/core/service/openKnowledgeInWorker.ts';
+import { openKnowledgeInWorker } from '../src/host/openKnowledgeInWorker.ts';
 import { round, type Summary, summarize } from './stats.ts';
 
 /** What this thread saw while the worker rebuilt the index from scratch. */

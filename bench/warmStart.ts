@@ -8,9 +8,9 @@
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { openKnowledge } from '../src/core/service/openKnowledge.ts';
-import { openKnowledgeInWorker } from '../src/core/service/openKnowledgeInWorker.ts';
-import { renderAnswer } from '../src/discord/render/index.ts';
+import { renderAnswer } from '../src/adapters/discord/render/index.ts';
+import { openKnowledge } from '../src/host/openKnowledge.ts';
+import { openKnowledgeInWorker } from '../src/host/openKnowledgeInWorker.ts';
 
 const [knowledgeDir, cacheDir, mode, question] = process.argv.slice(2);
 if (!knowledgeDir || !cacheDir || !question || (mode !== 'inprocess' && mode !== 'worker')) {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
+import { type BotHandle, startBot } from './adapters/discord/bot.ts';
 import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
-import { openKnowledge } from './core/service/openKnowledge.ts';
-import { openKnowledgeInWorker } from './core/service/openKnowledgeInWorker.ts';
 import type { KnowledgeService } from './core/types.ts';
-import { type BotHandle, startBot } from './discord/bot.ts';
+import { openKnowledge } from './host/openKnowledge.ts';
+import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
 import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
 
 /** The streams of terminal mode. */
@@ -66,7 +66,7 @@ export async function start(
       cacheDir: config.cacheDir,
       onWarning: (message) => io.errorOutput.write(`warning: ${message}\n`),
     });
-    const { localBanner, runRepl } = await import('./terminal/repl.ts');
+    const { localBanner, runRepl } = await import('./adapters/terminal/repl.ts');
     const stats = await service.stats();
     io.output.write(`${localBanner(stats.articles, stats.passages)}\n`);
     let closed: Promise<void> | undefined;

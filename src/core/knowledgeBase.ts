@@ -1,8 +1,8 @@
 import { forgetAnalyzedWords } from './analysis/analyzer.ts';
 import { noSynonyms, parseSynonyms, type Synonyms } from './analysis/synonyms.ts';
+import type { KnowledgeFiles } from './knowledge/knowledgeFiles.ts';
 import { parseArticles } from './knowledge/parseArticles.ts';
 import { chunkArticle } from './knowledge/passages.ts';
-import type { KnowledgeFiles } from './knowledge/readKnowledge.ts';
 import { buildPassageIndex, type PassageIndex } from './search/passageIndex.ts';
 import type { SearchSettings } from './search/settings.ts';
 import type { Article, Passage, SkippedFile } from './types.ts';

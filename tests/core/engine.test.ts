@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine.ts';
-import { expectValidAnswer, expectValidSearchPage, expectValidSuggestions } from './support/answers.ts';
-import { engineFrom, shippedEngine } from './support/knowledge.ts';
+import { expectValidAnswer, expectValidSearchPage, expectValidSuggestions } from '../support/answers.ts';
+import { engineFrom, shippedEngine } from '../support/knowledge.ts';
 
 const ENGLISH = '004_182bb502e5372a60.txt';
 const GERMAN = '000_3bc0f4edfab983df.txt';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../src/core/knowledgeBase.ts';
 import { DefaultSearchSettings } from '../../src/core/search/settings.ts';
-import { knowledgeFrom } from './support/knowledge.ts';
+import { knowledgeFrom } from '../support/knowledge.ts';
 
 const english = 'The research center has set a goal of training around 500,000 blockchain professionals.';
 const german = 'Mehr als 100 bekannte Unternehmen haben sich der Allianz angeschlossen, darunter Huawei.';

@@ -2,8 +2,8 @@ import { detectArticleLanguage } from '../analysis/detectLanguage.ts';
 import { normaliseLanguageTag, UNDETERMINED } from '../analysis/languages.ts';
 import type { Article, SkippedFile } from '../types.ts';
 import { decodeUtf8 } from './decode.ts';
+import type { RawFile } from './knowledgeFiles.ts';
 import { readerFor } from './readers/index.ts';
-import type { RawFile } from './readKnowledge.ts';
 
 /** Parsed articles and the files that could not be used. */
 export interface ParsedArticles {

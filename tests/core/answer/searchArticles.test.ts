@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { searchArticles } from '../../../src/core/answer/searchArticles.ts';
 import { DefaultSearchSettings } from '../../../src/core/search/settings.ts';
-import { expectValidSearchPage } from '../support/answers.ts';
-import { knowledgeFrom } from '../support/knowledge.ts';
+import { expectValidSearchPage } from '../../support/answers.ts';
+import { knowledgeFrom } from '../../support/knowledge.ts';
 
 // Eight articles about tomatoes; the first has many passages that all mention them.
 const kb = knowledgeFrom({

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../src/core/analysis/analyzer.ts';
 import { makeSnippet } from '../../../src/core/answer/snippet.ts';
 import type { Passage } from '../../../src/core/types.ts';
-import { expectValidMarks, markedWords } from '../support/answers.ts';
-import { knowledgeFrom } from '../support/knowledge.ts';
+import { expectValidMarks, markedWords } from '../../support/answers.ts';
+import { knowledgeFrom } from '../../support/knowledge.ts';
 
 const kb = knowledgeFrom({ 'a.md': '# A\n\nSome text about tomatoes and gardens.' });
 const options = { maxChars: 300, maxSentences: 2 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSuggestIndex, suggest } from '../../../src/core/answer/suggest.ts';
-import { expectValidSuggestions } from '../support/answers.ts';
-import { knowledgeFrom } from '../support/knowledge.ts';
+import { expectValidSuggestions } from '../../support/answers.ts';
+import { knowledgeFrom } from '../../support/knowledge.ts';
 
 const longTitle = `Blockchain ${'very long title words '.repeat(8)}end`;
 const kb = knowledgeFrom({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { RawFile } from '../../../src/core/knowledge/knowledgeFiles.ts';
 import { countWords, parseArticles } from '../../../src/core/knowledge/parseArticles.ts';
-import type { RawFile } from '../../../src/core/knowledge/readKnowledge.ts';
 
 const file = (id: string, content: string | Uint8Array): RawFile => ({
   id,

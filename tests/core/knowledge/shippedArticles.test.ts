@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArticles } from '../../../src/core/knowledge/parseArticles.ts';
 import { chunkArticle } from '../../../src/core/knowledge/passages.ts';
 import { readerFor } from '../../../src/core/knowledge/readers/index.ts';
-import { readKnowledgeFiles, SYNONYMS_FILE } from '../../../src/core/knowledge/readKnowledge.ts';
 import { DefaultSearchSettings } from '../../../src/core/search/settings.ts';
-import { shippedKnowledge } from '../support/paths.ts';
+import { readKnowledgeFiles, SYNONYMS_FILE } from '../../../src/host/readKnowledge.ts';
+import { shippedKnowledge } from '../../support/paths.ts';
 
 /** The language of each shipped article (issue 2): a new article must be added here. */
 const expectedLanguage: Readonly<Record<string, string>> = {

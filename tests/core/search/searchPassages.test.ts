@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../src/core/analysis/analyzer.ts';
 import { idf, searchPassages } from '../../../src/core/search/searchPassages.ts';
 import { DefaultSearchSettings } from '../../../src/core/search/settings.ts';
-import { knowledgeFrom } from '../support/knowledge.ts';
+import { knowledgeFrom } from '../../support/knowledge.ts';
 
 const settings = DefaultSearchSettings;
 

@@ -1,0 +1,142 @@
+import { type Client, type ClientOptions, Events } from 'discord.js';
+import type { Config } from '../../config/index.ts';
+import { DefaultTuning, type Tuning } from '../../config/index.ts';
+import type { KnowledgeService } from '../../core/types.ts';
+import type { Logger } from '../../logger.ts';
+import { openSqliteStore } from '../../store/index.ts';
+import { createClient } from './client.ts';
+import { type BotContext, createContext } from './context.ts';
+import { handleInteraction } from './interactions.ts';
+import { handleMessage } from './messages.ts';
+
+/** Options of {@link startBot}. */
+export interface BotOptions {
+  /** Extra discord.js client options (tests pass a fast identify throttler). */
+  readonly clientOptions?: Partial<ClientOptions>;
+  readonly tuning?: Tuning;
+}
+
+/** A running bot. */
+export interface BotHandle {
+  /** The live client (replaced if the gateway refuses the Message Content intent). */
+  readonly client: Client;
+  readonly context: BotContext;
+  /** Closes the gateway and the store. */
+  stop(): Promise<void>;
+}
+
+/** Discord's close code for a privileged intent not enabled in the Developer Portal. */
+const disallowedIntents = 4014;
+
+const messageContentHelp =
+  'discord: the gateway refused the Message Content intent (close code 4014). ANSWER_CHANNEL_IDS needs it to ' +
+  'read un-mentioned messages: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the ' +
+  'Discord Developer Portal, or clear ANSWER_CHANNEL_IDS. Continuing without it: slash commands, @mentions, DMs ' +
+  'and the context menu work; messages in ANSWER_CHANNEL_IDS are not answered automatically.';
+
+function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void): void {
+  const { logger } = ctx;
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.Debug, (message) => logger.trace(message));
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error({ err: error, shardId }, 'discord: gateway error'),
+  );
+  // Also emitted when citebot itself closes the connection on stop, hence only at debug level.
+  client.on(Events.ShardReconnecting, (shardId) => logger.debug({ shardId }, 'discord: reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    logger.info({ shardId, replayed }, 'discord: resumed'),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    logger.warn({ shardId, code: event.code }, 'discord: gateway closed for good');
+    if (event.code === disallowedIntents) onDisallowedIntents();
+  });
+}
+
+/**
+ * Logs in and serves `service` on Discord until `stop()`. Resolves once the client is ready. If
+ * the Message Content intent (requested only for ANSWER_CHANNEL_IDS) is refused, says what to do
+ * and starts again without it, so everything else keeps working.
+ */
+export async function startBot(
+  config: Config,
+  service: KnowledgeService,
+  logger: Logger,
+  options: BotOptions = {},
+): Promise<BotHandle> {
+  const token = config.discordToken;
+  if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
+  const store = await openSqliteStore({
+    dataDir: config.dataDir,
+    onWarning: (message) => logger.warn(message),
+    onImport: (report) => logger.info(report, 'store: imported an old log once'),
+  });
+  const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, store });
+  let stopped = false;
+  let current: Client | undefined;
+
+  const connect = async (withMessageContent: boolean): Promise<Client> => {
+    const client = createClient(config, withMessageContent, options.clientOptions);
+    let refused = false;
+    let live = false;
+    wire(client, ctx, () => {
+      refused = true;
+      // Refused at login: the login failure below handles it. Refused later (a new session):
+      // this client is dead, so start over without the intent.
+      if (live && withMessageContent && !stopped) void fallBack(client);
+    });
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(token);
+      await ready;
+    } catch (error) {
+      await client.destroy();
+      if (withMessageContent && (refused || /disallowed intents/i.test(String(error)))) {
+        logger.error(messageContentHelp);
+        ctx.autoAnswer = false;
+        return connect(false);
+      }
+      throw error;
+    }
+    live = true;
+    logger.info(
+      { user: client.user?.tag, guilds: client.guilds.cache.size, messageContent: withMessageContent },
+      'discord: ready',
+    );
+    return client;
+  };
+
+  const fallBack = async (dead: Client): Promise<void> => {
+    logger.error(messageContentHelp);
+    ctx.autoAnswer = false;
+    await dead.destroy();
+    try {
+      current = await connect(false);
+    } catch (error) {
+      logger.fatal({ err: error }, 'discord: cannot reconnect without the Message Content intent');
+    }
+  };
+
+  try {
+    current = await connect(ctx.autoAnswer);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  return {
+    get client() {
+      return current as Client;
+    },
+    context: ctx,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await current?.destroy();
+      await store.close();
+      logger.info('discord: stopped');
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Client, type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
+import type { Config } from '../../config/index.ts';
+
+/**
+ * The gateway intents citebot asks for. Slash commands, the context menu, @mentions and DMs need
+ * no privileged intent; only answering un-mentioned messages in ANSWER_CHANNEL_IDS needs the
+ * Message Content intent, so it is requested only then.
+ */
+export function intentsFor(withMessageContent: boolean): GatewayIntentBits[] {
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+  ];
+  if (withMessageContent) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+/**
+ * A discord.js client for citebot: DMs need `Partials.Channel` (DM channels are not cached);
+ * REST goes to DISCORD_API_URL when set (a proxy, or a fake in tests) and nowhere else. The
+ * client-wide allowed mentions are the safe default in case a payload ever lacked its own.
+ */
+export function createClient(
+  config: Config,
+  withMessageContent: boolean,
+  overrides: Partial<ClientOptions> = {},
+): Client {
+  return new Client({
+    intents: intentsFor(withMessageContent),
+    partials: [Partials.Channel, Partials.Message],
+    allowedMentions: { parse: [], repliedUser: false },
+    ...overrides,
+    rest: {
+      ...overrides.rest,
+      ...(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }),
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import type { Config, Tuning } from '../../config/index.ts';
+import type { KnowledgeService } from '../../core/types.ts';
+import type { Logger } from '../../logger.ts';
+import type { Store } from '../../store/index.ts';
+import { ButtonStateStore } from './buttonState.ts';
+import type { StoredState } from './customId.ts';
+import { RateLimiter } from './rateLimiter.ts';
+
+/** Questions answered and not answered since start (`/kb stats`). */
+export interface Counters {
+  answered: number;
+  unanswered: number;
+}
+
+/** Everything a handler needs; built once per bot. */
+export interface BotContext {
+  readonly config: Config;
+  readonly tuning: Tuning;
+  readonly service: KnowledgeService;
+  readonly logger: Logger;
+  readonly rateLimiter: RateLimiter;
+  /** Durable state: settings, votes, unanswered questions, aliases. */
+  readonly store: Store;
+  readonly buttonState: ButtonStateStore<StoredState>;
+  readonly counters: Counters;
+  /** Whether question-like messages in ANSWER_CHANNEL_IDS are answered (off after a 4014). */
+  autoAnswer: boolean;
+}
+
+/** Builds the per-bot state with every cache bounded by the tuning. */
+export function createContext(input: {
+  config: Config;
+  tuning: Tuning;
+  service: KnowledgeService;
+  logger: Logger;
+  store: Store;
+}): BotContext {
+  const { config, tuning } = input;
+  return {
+    ...input,
+    rateLimiter: new RateLimiter({
+      limit: config.rateLimit.questions,
+      windowMs: config.rateLimit.windowMs,
+      maxUsers: tuning.rateLimitUsersMax,
+    }),
+    buttonState: new ButtonStateStore<StoredState>({
+      max: tuning.buttonStateMax,
+      ttlMs: tuning.buttonStateTtlMs,
+    }),
+    counters: { answered: 0, unanswered: 0 },
+    autoAnswer: config.answerChannelIds.length > 0,
+  };
+}

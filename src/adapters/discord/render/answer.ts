@@ -1,0 +1,124 @@
+import type { APIEmbed } from 'discord.js';
+import { ButtonStyle } from 'discord.js';
+import { DefaultTuning } from '../../../config/index.ts';
+import type { Answer, ArticleRef, Citation } from '../../../core/types.ts';
+import { type ButtonSpec, buttonRow } from './buttons.ts';
+import { DiscordLimits } from './limits.ts';
+import { finalize, type Reply } from './reply.ts';
+import { clip, formatSnippet, link, safeLine } from './text.ts';
+
+/** custom_ids of the buttons to show under an answer; a button without an id is not shown. */
+export interface AnswerControls {
+  readonly share?: string;
+  readonly more?: string;
+  readonly up?: string;
+  readonly down?: string;
+  readonly delete?: string;
+}
+
+/** Options of {@link renderAnswer}. */
+export interface AnswerOptions {
+  /** How long answering took, for the footer. */
+  readonly elapsedMs: number;
+  readonly ephemeral?: boolean;
+  readonly controls?: AnswerControls;
+  /** The user `/ask mention:` points the answer at: the only user ever pinged. */
+  readonly mentionUserId?: string;
+  /** The user who shared an ephemeral answer publicly (named, not pinged). */
+  readonly sharedByUserId?: string;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `Searched 12 articles in 35 ms`. */
+export function footerText(articlesSearched: number, elapsedMs: number): string {
+  return `Searched ${plural(articlesSearched, 'article')} in ${Math.max(0, Math.round(elapsedMs))} ms`;
+}
+
+/** `[n] title — heading` linked to the article's URL, or followed by its file name. */
+function sourceLine(citation: Citation, maxLabel: number, linked: boolean): string {
+  const label = citation.heading === undefined ? citation.title : `${citation.title} — ${citation.heading}`;
+  const url = linked ? citation.url : undefined;
+  const where = url === undefined ? ` · ${safeLine(citation.source, 80)}` : '';
+  return `**[${citation.n}]** ${link(label, url, maxLabel)}${where}`;
+}
+
+function relatedLine(ref: ArticleRef, maxLabel: number): string {
+  const where = ref.url === undefined ? ` · ${safeLine(ref.source, 80)}` : '';
+  return `• ${link(ref.title, ref.url, maxLabel)}${where}`;
+}
+
+function answeredEmbed(answer: Answer, footer: string): APIEmbed {
+  const count = Math.max(1, answer.citations.length);
+  // Share the description fairly so the last citation is never squeezed out by the first. The core
+  // promises snippets of at most 300 characters; 600 leaves room for escaping and bold markers.
+  const perSnippet = Math.min(600, Math.floor((DiscordLimits.embedDescription - 2 * count) / count) - 12);
+  const description = answer.citations
+    .map((citation) => `**[${citation.n}]** ${formatSnippet(citation.snippet, perSnippet)}`)
+    .join('\n\n');
+  const perSource = Math.floor(DiscordLimits.fieldValue / count) - 1;
+  const sources = answer.citations.map((citation) => {
+    const line = sourceLine(citation, 200, true);
+    // A link cut short is a broken link: fall back to the file name when it does not fit.
+    return line.length <= perSource ? line : sourceLine(citation, 60, false);
+  });
+  return {
+    title: safeLine(answer.question, DiscordLimits.embedTitle),
+    description,
+    color: DefaultTuning.answerColor,
+    fields: [{ name: 'Sources', value: sources.map((line) => clip(line, perSource)).join('\n') }],
+    footer: { text: footer },
+  };
+}
+
+function unansweredEmbed(answer: Answer, footer: string): APIEmbed {
+  const lead =
+    answer.reason === 'low-confidence'
+      ? "I'm not confident any article answers that."
+      : "I couldn't find an answer to that in the knowledge base.";
+  const related = answer.related.slice(0, 10).map((ref) => relatedLine(ref, 200));
+  return {
+    title: safeLine(answer.question, DiscordLimits.embedTitle),
+    description: related.length === 0 ? lead : `${lead}\n\nClosest articles:\n${related.join('\n')}`,
+    color: DefaultTuning.noAnswerColor,
+    footer: { text: footer },
+  };
+}
+
+function controlsRow(controls: AnswerControls): ButtonSpec[] {
+  const buttons: ButtonSpec[] = [];
+  if (controls.share !== undefined)
+    buttons.push({ customId: controls.share, label: 'Share', style: ButtonStyle.Primary });
+  if (controls.more !== undefined) buttons.push({ customId: controls.more, label: 'More' });
+  if (controls.up !== undefined) buttons.push({ customId: controls.up, emoji: '👍' });
+  if (controls.down !== undefined) buttons.push({ customId: controls.down, emoji: '👎' });
+  if (controls.delete !== undefined)
+    buttons.push({ customId: controls.delete, emoji: '🗑️', style: ButtonStyle.Danger });
+  return buttons;
+}
+
+/** The answer message: an embed with cited snippets and sources, or the closest articles. */
+export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
+  const footer = footerText(answer.articlesSearched, options.elapsedMs);
+  const embed =
+    answer.answered && answer.citations.length > 0
+      ? answeredEmbed(answer, footer)
+      : unansweredEmbed(answer, footer);
+  const buttons = controlsRow(options.controls ?? {});
+  const content =
+    options.sharedByUserId !== undefined
+      ? `Shared by <@${options.sharedByUserId}>`
+      : options.mentionUserId !== undefined
+        ? `<@${options.mentionUserId}>`
+        : undefined;
+  return finalize({
+    ...(content === undefined ? {} : { content }),
+    embeds: [embed],
+    components: buttons.length === 0 ? [] : [buttonRow(buttons)],
+    ...(options.mentionUserId === undefined ? {} : { pingUserId: options.mentionUserId }),
+    namedUserIds: options.sharedByUserId === undefined ? [] : [options.sharedByUserId],
+    ephemeral: options.ephemeral ?? false,
+  });
+}

@@ -1,0 +1,53 @@
+import type { APIEmbed } from 'discord.js';
+import { DefaultTuning } from '../../../config/index.ts';
+import type { ArticleView, Suggestion } from '../../../core/types.ts';
+import { DiscordLimits } from './limits.ts';
+import { finalize, type Reply } from './reply.ts';
+import { clip, link, safeLine, safeParagraphs, safeUrl } from './text.ts';
+
+/** One article: title (linked), opening passage, source file, language, date, tags, size. */
+export function renderArticle(view: ArticleView, options: { readonly ephemeral?: boolean } = {}): Reply {
+  const url = safeUrl(view.url);
+  const fields = [
+    { name: 'Source', value: safeLine(view.source, 200), inline: true },
+    { name: 'Language', value: safeLine(view.lang, 50), inline: true },
+    { name: 'Size', value: `${view.passages} passages · ${view.words} words`, inline: true },
+  ];
+  if (view.date !== undefined) fields.push({ name: 'Date', value: safeLine(view.date, 100), inline: true });
+  if (view.tags.length > 0) {
+    fields.push({
+      name: 'Tags',
+      value: clip(
+        view.tags
+          .slice(0, 30)
+          .map((tag) => safeLine(tag, 40))
+          .join(', '),
+        300,
+      ),
+      inline: false,
+    });
+  }
+  if (url !== undefined) fields.push({ name: 'Link', value: link(view.title, url, 200), inline: false });
+  const embed: APIEmbed = {
+    title: safeLine(view.title, DiscordLimits.embedTitle),
+    ...(url === undefined ? {} : { url }),
+    description: safeParagraphs(view.opening, 1500) || 'This article has no text.',
+    color: DefaultTuning.answerColor,
+    fields,
+  };
+  return finalize({ embeds: [embed], ephemeral: options.ephemeral ?? false });
+}
+
+/** No article matched the name: say so and offer the closest titles. */
+export function renderArticleNotFound(
+  name: string,
+  suggestions: readonly Suggestion[],
+  options: { readonly ephemeral?: boolean } = {},
+): Reply {
+  const lines = suggestions.slice(0, 5).map((suggestion) => `• ${safeLine(suggestion.name, 100)}`);
+  const text = `No article called “${safeLine(name, 200)}”.`;
+  return finalize({
+    content: lines.length === 0 ? `${text} Try \`/search\`.` : `${text} Did you mean:\n${lines.join('\n')}`,
+    ephemeral: options.ephemeral ?? true,
+  });
+}

@@ -1,0 +1,62 @@
+import { performance } from 'node:perf_hooks';
+import { Engine } from '../core/engine.ts';
+import { buildKnowledgeBase } from '../core/knowledgeBase.ts';
+import { DefaultSearchSettings, type SearchSettings } from '../core/search/settings.ts';
+import { loadCachedKnowledge, prefetchCache, saveCachedKnowledge } from './indexCache.ts';
+import { readKnowledgeFiles } from './readKnowledge.ts';
+
+/** Where knowledge comes from and where its index is cached. */
+export interface LoadOptions {
+  /** The knowledge folder. */
+  readonly knowledgeDir: string;
+  /** Folder for the index cache; without it the index is always built. */
+  readonly cacheDir?: string;
+  readonly settings?: SearchSettings;
+  /** Receives one line per skipped file and per cache problem. */
+  readonly onWarning?: (message: string) => void;
+}
+
+/**
+ * Reads the knowledge folder and returns an engine over it, from the index cache when the cache
+ * matches the files and settings, else by building (and then caching) the index.
+ *
+ * @throws Error `knowledge: …` when the folder is missing or yields no usable article
+ */
+export async function loadEngine(options: LoadOptions): Promise<Engine> {
+  const started = performance.now();
+  const settings = options.settings ?? DefaultSearchSettings;
+  const warn = options.onWarning ?? (() => {});
+  // Reading the cache overlaps with reading (and hashing) the knowledge files, which decides the key.
+  const prefetched = options.cacheDir ? prefetchCache(options.cacheDir) : undefined;
+  const files = await readKnowledgeFiles(options.knowledgeDir, { maxFileBytes: settings.maxFileBytes });
+  if (options.cacheDir) {
+    const cached = await loadCachedKnowledge(options.cacheDir, files, settings, prefetched);
+    if ('kb' in cached) {
+      reportSkipped(cached.kb.skipped, warn);
+      return new Engine(cached.kb, info(started, true), settings);
+    }
+    if (cached.miss.startsWith('corrupt')) warn(`index cache: ${cached.miss}; rebuilding`);
+  }
+  const kb = buildKnowledgeBase(files, settings);
+  reportSkipped(kb.skipped, warn);
+  const engine = new Engine(kb, info(started, false), settings);
+  if (options.cacheDir) {
+    await saveCachedKnowledge(options.cacheDir, kb, settings).catch((error: unknown) => {
+      warn(
+        `index cache: cannot write to '${options.cacheDir}': ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  }
+  return engine;
+}
+
+function info(started: number, fromCache: boolean) {
+  return { builtAt: Date.now(), buildMs: Math.round(performance.now() - started), fromCache };
+}
+
+function reportSkipped(
+  skipped: readonly { file: string; reason: string }[],
+  warn: (m: string) => void,
+): void {
+  for (const s of skipped) warn(`knowledge: skipped '${s.file}': ${s.reason}`);
+}

@@ -1,0 +1,62 @@
+import type { Engine } from '../core/engine.ts';
+import type { KnowledgeService, KnowledgeStats, ReloadReport } from '../core/types.ts';
+import { coalesce } from './coalesce.ts';
+import { loadEngine } from './loadEngine.ts';
+import type { ServiceOptions } from './serviceOptions.ts';
+import { watchForReload } from './watchKnowledge.ts';
+
+/**
+ * Opens the knowledge folder in this process and serves it through the {@link KnowledgeService}
+ * interface. A reload builds a new engine beside the live one and swaps it in only when it
+ * succeeded; triggers that arrive during a reload share one follow-up rebuild. Building blocks
+ * this thread: front ends that must stay responsive use `openKnowledgeInWorker`.
+ *
+ * @throws Error `knowledge: …` when the folder is missing or yields no usable article
+ */
+export async function openKnowledge(options: ServiceOptions): Promise<KnowledgeService> {
+  let engine = await loadWarmEngine(options);
+  const reload = coalesce(async (): Promise<ReloadReport> => {
+    try {
+      engine = await loadWarmEngine(options);
+      return { ok: true, stats: engine.stats() };
+    } catch (error) {
+      return {
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        stats: engine.stats(),
+      };
+    }
+  });
+  const watcher = await watchForReload(options, reload);
+  return serviceOver(
+    () => engine,
+    reload,
+    async () => {
+      await watcher?.close();
+    },
+  );
+}
+
+// In-process answers (the terminal, eval) should not depend on timing: decode every language first.
+async function loadWarmEngine(options: ServiceOptions): Promise<Engine> {
+  const engine = await loadEngine(options);
+  while (engine.warmUp());
+  return engine;
+}
+
+/** Wraps a (swappable) engine in the asynchronous service interface. */
+export function serviceOver(
+  current: () => Engine,
+  reload: () => Promise<ReloadReport>,
+  close: () => Promise<void>,
+): KnowledgeService {
+  return {
+    ask: async (question, page) => current().ask(question, page),
+    search: async (query, page) => current().search(query, page),
+    article: async (name) => current().article(name),
+    suggest: async (kind, partial, limit) => current().suggest(kind, partial, limit),
+    stats: async (): Promise<KnowledgeStats> => current().stats(),
+    reload,
+    close,
+  };
+}

@@ -1,0 +1,63 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, GatewayIntentBits } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { intentsFor } from '../../../src/adapters/discord/client.ts';
+import { commands, messageCommands, slashCommands } from '../../../src/adapters/discord/commands/index.ts';
+
+describe('the command list', () => {
+  it('holds every command once, slash commands then the context menu', () => {
+    expect(commands.map((command) => command.data.name)).toEqual([
+      'ask',
+      'search',
+      'article',
+      'help',
+      'kb',
+      'Answer with citebot',
+    ]);
+    expect(messageCommands[0]?.data.type).toBe(ApplicationCommandType.Message);
+  });
+
+  it('follows Discord rules for names, descriptions and options', () => {
+    for (const command of slashCommands) {
+      expect(command.data.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      expect(command.data.description.length).toBeGreaterThan(0);
+      expect(command.data.description.length).toBeLessThanOrEqual(100);
+      const options = command.data.options ?? [];
+      expect(options.length).toBeLessThanOrEqual(25);
+      for (const option of options) {
+        expect(option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(option.description.length).toBeLessThanOrEqual(100);
+      }
+    }
+    for (const command of messageCommands) expect(command.data.name.length).toBeLessThanOrEqual(32);
+  });
+
+  it('gives autocomplete handlers exactly to the options that ask for it', () => {
+    for (const command of slashCommands) {
+      const autocompletes = (command.data.options ?? []).some(
+        (option) => 'autocomplete' in option && option.autocomplete,
+      );
+      expect(command.autocomplete !== undefined).toBe(autocompletes);
+    }
+  });
+
+  it('hides /kb from everyone but administrators by default', () => {
+    const kb = slashCommands.find((command) => command.data.name === 'kb');
+    expect(kb?.data.default_member_permissions).toBe('0');
+    expect(kb?.data.options?.map((option) => [option.type, option.name])).toEqual([
+      [ApplicationCommandOptionType.Subcommand, 'reload'],
+      [ApplicationCommandOptionType.Subcommand, 'stats'],
+    ]);
+  });
+});
+
+describe('intentsFor', () => {
+  it('asks for Message Content only when answer channels need it', () => {
+    expect(intentsFor(false)).not.toContain(GatewayIntentBits.MessageContent);
+    expect(intentsFor(false)).toEqual([
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ]);
+    expect(intentsFor(true)).toContain(GatewayIntentBits.MessageContent);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { routeMessage } from '../../../src/adapters/discord/messages.ts';
+
+const botId = '100000000000000001';
+const answerChannel = '200000000000000002';
+const otherChannel = '300000000000000003';
+
+function msg(
+  content: string,
+  extra: { bot?: boolean; webhookId?: string; guild?: boolean; channelId?: string; system?: boolean } = {},
+) {
+  return {
+    author: { bot: extra.bot ?? false } as never,
+    webhookId: extra.webhookId ?? null,
+    system: extra.system ?? false,
+    content,
+    channelId: extra.channelId ?? otherChannel,
+    inGuild: () => extra.guild ?? true,
+  };
+}
+
+describe('routeMessage', () => {
+  it('answers an @mention with the mention stripped', () => {
+    expect(routeMessage(msg(`<@${botId}> when was it signed?`), botId, [])).toEqual({
+      route: 'mention',
+      question: 'when was it signed?',
+    });
+  });
+
+  it('answers any DM text', () => {
+    expect(routeMessage(msg('alliance treaty', { guild: false }), botId, [])).toEqual({
+      route: 'dm',
+      question: 'alliance treaty',
+    });
+  });
+
+  it('answers question-like messages in answer channels only', () => {
+    expect(
+      routeMessage(msg('When was it signed?', { channelId: answerChannel }), botId, [answerChannel]),
+    ).toEqual({
+      route: 'channel',
+      question: 'When was it signed?',
+    });
+    expect(
+      routeMessage(msg('nice weather today', { channelId: answerChannel }), botId, [answerChannel]),
+    ).toBeUndefined();
+    expect(routeMessage(msg('When was it signed?'), botId, [answerChannel])).toBeUndefined();
+  });
+
+  it('never answers bots, itself, webhooks or system messages', () => {
+    expect(routeMessage(msg(`<@${botId}> who are you?`, { bot: true }), botId, [])).toBeUndefined();
+    expect(routeMessage(msg('hello?', { bot: true, guild: false }), botId, [])).toBeUndefined();
+    expect(
+      routeMessage(msg(`<@${botId}> hi?`, { webhookId: '400000000000000004' }), botId, []),
+    ).toBeUndefined();
+    expect(routeMessage(msg(`<@${botId}> hi?`, { system: true }), botId, [])).toBeUndefined();
+  });
+
+  it('never answers an empty question', () => {
+    expect(routeMessage(msg(`<@${botId}>`), botId, [])).toBeUndefined();
+    expect(routeMessage(msg(`<@!${botId}>   ?`), botId, [])).toBeUndefined();
+    expect(routeMessage(msg('', { guild: false }), botId, [])).toBeUndefined();
+    // Without the Message Content intent, un-mentioned guild messages arrive empty.
+    expect(routeMessage(msg('', { channelId: answerChannel }), botId, [answerChannel])).toBeUndefined();
+  });
+
+  it('ignores ordinary guild messages that do not mention the bot', () => {
+    expect(routeMessage(msg('When was it signed?'), botId, [])).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { watchKnowledge } from '../../src/host/watchKnowledge.ts';
+import { tempFolder, writeFiles } from './knowledgeFolder.ts';
+
+/** Watches `dir` and returns a function that waits for the next batch of changes. */
+async function watched(dir: string, options: Parameters<typeof watchKnowledge>[2] = {}) {
+  const batches: string[][] = [];
+  let wake: () => void = () => {};
+  const watcher = await watchKnowledge(
+    dir,
+    (changed) => {
+      batches.push(changed);
+      wake();
+    },
+    { debounceMs: 50, ...options },
+  );
+  onTestFinished(() => watcher.close());
+  const next = async (): Promise<string[]> => {
+    if (batches.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return batches.shift() ?? [];
+  };
+  return { next, batches };
+}
+
+describe('watchKnowledge', () => {
+  it('reports added, changed and removed files once things are quiet, as one batch', async () => {
+    const dir = await tempFolder();
+    await writeFiles(dir, { 'old.md': '# Old\n\nText.\n' });
+    // Long enough that the four writes below never straddle two batches on a busy machine.
+    const { next } = await watched(dir, { debounceMs: 400 });
+    await writeFiles(dir, { 'a.md': '# A\n', 'news/b.md': '# B\n' });
+    await fs.appendFile(path.join(dir, 'old.md'), 'More text.\n');
+    await fs.rm(path.join(dir, 'a.md'));
+    const batch = await next();
+    expect(batch).toEqual(expect.arrayContaining(['news/b.md', 'old.md']));
+    expect(batch.every((f) => ['a.md', 'news', 'news/b.md', 'old.md'].includes(f))).toBe(true);
+  });
+
+  it('does not count dotfiles, dot-folders or the ignored cache folder', async () => {
+    const dir = await tempFolder();
+    const cache = path.join(dir, 'cache');
+    await fs.mkdir(cache);
+    const { next } = await watched(dir, { ignore: [cache] });
+    await writeFiles(dir, { '.draft.md': '# Draft\n', '.git/HEAD': 'ref', 'cache/index-1.json': '{}' });
+    await writeFiles(dir, { 'first.md': '# First\n' });
+    expect(await next()).toEqual(['first.md']);
+    // A second batch proves that the ignored writes (made earlier) were never reported.
+    await writeFiles(dir, { 'second.md': '# Second\n' });
+    expect(await next()).toEqual(['second.md']);
+  });
+});

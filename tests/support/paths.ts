@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root, found from this file rather than the working directory. */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The articles shipped with citebot. */
+export const shippedKnowledge = path.join(projectRoot, 'knowledge');
+
+/** The dev set that sits beside the repository (`../shared/eval/python-faq`), in CI as well. */
+export const devSet = path.join(projectRoot, '..', 'shared', 'eval', 'python-faq');
