@@ -9,6 +9,8 @@ export interface Tuning {
   readonly buttonStateTtlMs: number;
   /** Users tracked by the rate limiter at once; the least recently seen are forgotten first. */
   readonly rateLimitUsersMax: number;
+  /** How long one person waits between two **Ask a human** pings (each pings a whole role). */
+  readonly helperPingWindowMs: number;
   /** Results per `/search` page. */
   readonly searchPageSize: number;
   /** Longest question handed to the service; longer text is cut (hostile input, huge pastes). */
@@ -27,6 +29,7 @@ export const DefaultTuning = {
   buttonStateMax: 5000,
   buttonStateTtlMs: 24 * 60 * 60 * 1000,
   rateLimitUsersMax: 10_000,
+  helperPingWindowMs: 10 * 60 * 1000,
   searchPageSize: 5,
   maxQuestionLength: 500,
   answerColor: 0x5865f2,

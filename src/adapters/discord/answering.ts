@@ -3,6 +3,7 @@ import type { Answer } from '../../core/types.ts';
 import type { Place } from '../../store/index.ts';
 import type { BotContext } from './context.ts';
 import { type AnswerButton, encodeButtons } from './customId.ts';
+import { loadGuildSettings } from './guildSettings.ts';
 import { type AnswerControls, Notices, type Reply, renderAnswer, renderNotice } from './render/index.ts';
 
 /** Who asked what, where, and how the answer is shown. */
@@ -57,8 +58,16 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<{ answer: An
   return { answer, elapsedMs };
 }
 
-/** The buttons an answer gets: Share on hidden answers, 🗑 on public ones, More when there is more. */
-export function answerControls(ctx: BotContext, answer: Answer, asking: Asking): AnswerControls {
+/**
+ * The buttons an answer gets: Share on hidden answers, 🗑 on public ones, More when there is more,
+ * **Ask a human** when the server has a helper role.
+ */
+export function answerControls(
+  ctx: BotContext,
+  answer: Answer,
+  asking: Asking,
+  offerHuman = false,
+): AnswerControls {
   const buttons: AnswerButton[] = [];
   if (answer.answered && answer.citations.length > 0) {
     if (asking.hidden) buttons.push('share');
@@ -66,6 +75,7 @@ export function answerControls(ctx: BotContext, answer: Answer, asking: Asking):
     buttons.push('up', 'down');
   }
   if (!asking.hidden) buttons.push('delete');
+  if (offerHuman) buttons.push('human');
   if (buttons.length === 0) return {};
   return encodeButtons(
     buttons,
@@ -95,13 +105,14 @@ export function renderAsked(
   asked: { readonly answer: Answer; readonly elapsedMs: number },
   asking: Asking,
   people: AnswerPeople = {},
+  offerHuman = false,
 ): Reply {
   const { answer, elapsedMs } = asked;
   if (answer.reason === 'empty-question') return renderNotice(Notices.emptyQuestion);
   return renderAnswer(answer, {
     elapsedMs,
     ephemeral: asking.hidden,
-    controls: answerControls(ctx, answer, asking),
+    controls: answerControls(ctx, answer, asking, offerHuman),
     ...people,
   });
 }
@@ -112,6 +123,10 @@ export async function askAndRender(
   asking: Asking,
   people: AnswerPeople = {},
 ): Promise<{ reply: Reply; answer: Answer; elapsedMs: number }> {
-  const asked = await ask(ctx, asking);
-  return { ...asked, reply: renderAsked(ctx, asked, asking, people) };
+  const [asked, settings] = await Promise.all([
+    ask(ctx, asking),
+    loadGuildSettings(ctx.store, ctx.config, asking.place.guildId ?? null),
+  ]);
+  const offerHuman = settings.helperRoleId.value !== null;
+  return { ...asked, reply: renderAsked(ctx, asked, asking, people, offerHuman) };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.ts';
 import { openSqliteStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
 import { type BotContext, createContext } from './context.ts';
+import { needsMessageContent } from './guildSettings.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 
@@ -29,10 +30,11 @@ export interface BotHandle {
 const disallowedIntents = 4014;
 
 const messageContentHelp =
-  'discord: the gateway refused the Message Content intent (close code 4014). ANSWER_CHANNEL_IDS needs it to ' +
-  'read un-mentioned messages: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the ' +
-  'Discord Developer Portal, or clear ANSWER_CHANNEL_IDS. Continuing without it: slash commands, @mentions, DMs ' +
-  'and the context menu work; messages in ANSWER_CHANNEL_IDS are not answered automatically.';
+  'discord: the gateway refused the Message Content intent (close code 4014). Channels in `questions` or `all` ' +
+  'mode (ANSWER_CHANNEL_IDS, /config channel) need it to read un-mentioned messages: enable "Message Content ' +
+  'Intent" under Bot → Privileged Gateway Intents in the Discord Developer Portal, or set those channels to ' +
+  '`mention`. Continuing without it: slash commands, @mentions, replies, DMs and the context menu work; ' +
+  'un-mentioned messages are not answered automatically.';
 
 function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void): void {
   const { logger } = ctx;
@@ -74,6 +76,7 @@ export async function startBot(
     onImport: (report) => logger.info(report, 'store: imported an old log once'),
   });
   const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, store });
+  ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;
   let current: Client | undefined;
 

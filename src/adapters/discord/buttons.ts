@@ -2,8 +2,9 @@ import { type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js'
 import { ask, askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
 import { type AnswerState, decodeButton, type SearchState } from './customId.ts';
-import { Notices, type Reply, rateLimitedText, renderNotice } from './render/index.ts';
-import { asInteractionReply, respondInTime, sendNotice } from './respond.ts';
+import { loadGuildSettings } from './guildSettings.ts';
+import { Notices, type Reply, rateLimitedText, renderHelperPing, renderNotice } from './render/index.ts';
+import { asInteractionReply, postToChannel, respondInTime, sendNotice } from './respond.ts';
 import { searchPage } from './searching.ts';
 
 function placeOf(interaction: ButtonInteraction) {
@@ -85,6 +86,27 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
   );
 }
 
+/** **Ask a human**: one message pinging the server's helper role, at most once per person and window. */
+async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
+  const settings = await loadGuildSettings(ctx.store, ctx.config, interaction.guildId);
+  const roleId = settings.helperRoleId.value;
+  if (roleId === null) return sendNotice(interaction, Notices.noHelperRole);
+  if (ctx.helperPings.has(interaction.user.id)) return sendNotice(interaction, Notices.helperAlreadyAsked);
+  ctx.helperPings.set(interaction.user.id, true);
+  const ping = renderHelperPing({
+    roleId,
+    userId: interaction.user.id,
+    question: state.question,
+    ...(state.hidden ? {} : { answerUrl: interaction.message.url }),
+  });
+  await postToChannel(interaction.client, interaction.channelId, ping);
+  ctx.logger.info(
+    { guildId: interaction.guildId, channelId: interaction.channelId },
+    'discord: helpers asked',
+  );
+  await sendNotice(interaction, Notices.helperAsked);
+}
+
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
   await respondInTime(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
@@ -110,6 +132,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return turnPage(interaction, ctx, decoded.state);
     case 'delete':
       return remove(interaction, ctx, decoded.state);
+    case 'human':
+      return askHuman(interaction, ctx, decoded.state);
     case 'up':
     case 'down':
       return respondInTime(interaction, vote(ctx, interaction, decoded.state, decoded.button), {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
@@ -22,8 +23,13 @@ export interface BotContext {
   /** Durable state: settings, votes, unanswered questions, aliases. */
   readonly store: Store;
   readonly buttonState: ButtonStateStore<StoredState>;
+  /** Who pressed **Ask a human** recently (one ping per person per `helperPingWindowMs`). */
+  readonly helperPings: LRUCache<string, true>;
   readonly counters: Counters;
-  /** Whether question-like messages in ANSWER_CHANNEL_IDS are answered (off after a 4014). */
+  /**
+   * Whether the gateway connection asks for the Message Content intent: at start when a channel
+   * is in `questions`/`all` mode (ANSWER_CHANNEL_IDS or /config); off after a 4014.
+   */
   autoAnswer: boolean;
 }
 
@@ -46,6 +52,10 @@ export function createContext(input: {
     buttonState: new ButtonStateStore<StoredState>({
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,
+    }),
+    helperPings: new LRUCache<string, true>({
+      max: tuning.rateLimitUsersMax,
+      ttl: tuning.helperPingWindowMs,
     }),
     counters: { answered: 0, unanswered: 0 },
     autoAnswer: config.answerChannelIds.length > 0,

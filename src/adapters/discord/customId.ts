@@ -2,7 +2,7 @@ import type { ButtonStateStore } from './buttonState.ts';
 import { DiscordLimits } from './render/limits.ts';
 
 /** Buttons under an answer. */
-export type AnswerButton = 'share' | 'more' | 'up' | 'down' | 'delete';
+export type AnswerButton = 'share' | 'more' | 'up' | 'down' | 'delete' | 'human';
 /** Buttons under a search page. */
 export type SearchButton = 'prev' | 'next';
 
@@ -49,6 +49,7 @@ const codes = {
   up: 'up',
   down: 'dn',
   delete: 'rm',
+  human: 'hu',
   prev: 'pv',
   next: 'nx',
 } as const satisfies Record<AnswerButton | SearchButton, string>;

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
+  type Client,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -9,6 +10,7 @@ import {
   MessageFlags,
   type MessageReplyOptions,
   type RepliableInteraction,
+  Routes,
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { Notices, type Reply, renderNotice } from './render/index.ts';
@@ -19,7 +21,12 @@ function body(reply: Reply) {
     embeds: [...reply.embeds],
     components: [...reply.components],
     // Sent on every create, edit and follow-up: an edit without it re-parses with the defaults.
-    allowedMentions: { parse: [], users: [...reply.allowedMentions.users], repliedUser: false },
+    allowedMentions: {
+      parse: [],
+      users: [...reply.allowedMentions.users],
+      roles: [...reply.allowedMentions.roles],
+      repliedUser: false,
+    },
   };
 }
 
@@ -36,6 +43,22 @@ export function asEdit(reply: Reply): InteractionEditReplyOptions {
 /** A reply to a user's message that does not ping its author. */
 export function asMessageReply(reply: Reply): MessageReplyOptions {
   return { ...body(reply), failIfNotExists: false };
+}
+
+/** Posts a new message in a channel (REST, so an uncached channel works too). */
+export async function postToChannel(client: Client, channelId: string, reply: Reply): Promise<void> {
+  await client.rest.post(Routes.channelMessages(channelId), {
+    body: {
+      ...(reply.content === undefined ? {} : { content: reply.content }),
+      embeds: [...reply.embeds],
+      components: [...reply.components],
+      allowed_mentions: {
+        parse: [],
+        users: [...reply.allowedMentions.users],
+        roles: [...reply.allowedMentions.roles],
+      },
+    },
+  });
 }
 
 /** Sends a reply to a message, always through the renderer's payload. */

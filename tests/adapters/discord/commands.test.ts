@@ -11,6 +11,7 @@ describe('the command list', () => {
       'article',
       'help',
       'kb',
+      'config',
       'Answer with citebot',
     ]);
     expect(messageCommands[0]?.data.type).toBe(ApplicationCommandType.Message);

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import { askAndRender } from '../answering.ts';
 import { suggestChoices } from '../autocomplete.ts';
+import { loadGuildSettings } from '../guildSettings.ts';
 import { hasQuestion } from '../questionText.ts';
 import { Notices, rateLimitedText } from '../render/index.ts';
 import { respondInTime, sendNotice } from '../respond.ts';
@@ -25,7 +26,7 @@ export const ask: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
-        description: 'Show the answer only to you',
+        description: 'Show the answer only to you (the server may make this the default)',
       },
       {
         type: ApplicationCommandOptionType.User,
@@ -37,7 +38,9 @@ export const ask: SlashCommand = {
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
-    const hidden = interaction.options.getBoolean('hide') ?? false;
+    const hidden =
+      interaction.options.getBoolean('hide') ??
+      (await loadGuildSettings(ctx.store, ctx.config, interaction.guildId)).hideByDefault.value;
     // A hidden answer cannot be seen by the person it would point at, so it pings nobody.
     const mention = hidden ? null : interaction.options.getUser('mention');
     if (!hasQuestion(question)) return sendNotice(interaction, Notices.emptyQuestion);

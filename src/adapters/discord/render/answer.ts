@@ -14,6 +14,8 @@ export interface AnswerControls {
   readonly up?: string;
   readonly down?: string;
   readonly delete?: string;
+  /** **Ask a human** (the server has a helper role). */
+  readonly human?: string;
 }
 
 /** Options of {@link renderAnswer}. */
@@ -95,7 +97,7 @@ function controlsRow(controls: AnswerControls): ButtonSpec[] {
   if (controls.up !== undefined) buttons.push({ customId: controls.up, emoji: '👍' });
   if (controls.down !== undefined) buttons.push({ customId: controls.down, emoji: '👎' });
   if (controls.delete !== undefined)
-    buttons.push({ customId: controls.delete, emoji: '🗑️', style: ButtonStyle.Danger });
+    buttons.push({ customId: controls.delete, emoji: '🗑️', style: ButtonStyle.Secondary });
   return buttons;
 }
 
@@ -107,6 +109,11 @@ export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
       ? answeredEmbed(answer, footer)
       : unansweredEmbed(answer, footer);
   const buttons = controlsRow(options.controls ?? {});
+  const human = options.controls?.human;
+  const rows = [
+    ...(buttons.length === 0 ? [] : [buttonRow(buttons)]),
+    ...(human === undefined ? [] : [buttonRow([{ customId: human, label: 'Ask a human', emoji: '🙋' }])]),
+  ];
   const content =
     options.sharedByUserId !== undefined
       ? `Shared by <@${options.sharedByUserId}>`
@@ -116,7 +123,7 @@ export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
   return finalize({
     ...(content === undefined ? {} : { content }),
     embeds: [embed],
-    components: buttons.length === 0 ? [] : [buttonRow(buttons)],
+    components: rows,
     ...(options.mentionUserId === undefined ? {} : { pingUserId: options.mentionUserId }),
     namedUserIds: options.sharedByUserId === undefined ? [] : [options.sharedByUserId],
     ephemeral: options.ephemeral ?? false,

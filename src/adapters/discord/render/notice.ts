@@ -1,4 +1,5 @@
 import { finalize, type Reply } from './reply.ts';
+import { safeLine } from './text.ts';
 
 /**
  * A short text message (errors, refusals, rate limits, expired buttons). `text` is citebot's own
@@ -15,6 +16,10 @@ export const Notices = {
   unknownCommand: 'That command is not available any more. Try `/help`.',
   emptyQuestion: 'Please ask a question, for example `/ask question: how do I …?`',
   adminOnly: 'Only members who can manage this server may use `/kb`.',
+  noHelperRole: 'This server has no helper role any more, so there is nobody to ask.',
+  helperAsked: 'Asked the helpers — someone will look at your question.',
+  helperAlreadyAsked: 'You asked the helpers a moment ago; please give them some time.',
+  configAdminOnly: 'Only members who can manage this server may use `/config`.',
   deleteRefused: 'Only the person who asked, or a member with Manage Messages, can delete this answer.',
   deleted: 'Deleted.',
   noText: 'That message has no text I could answer.',
@@ -25,4 +30,23 @@ export const Notices = {
 export function rateLimitedText(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return `You're asking quickly — please wait ${seconds} s before the next question.`;
+}
+
+/**
+ * The one message **Ask a human** posts: pings the helper role and nothing else, names (without
+ * pinging) who asks, quotes the question and links the answer when it is public.
+ */
+export function renderHelperPing(input: {
+  readonly roleId: string;
+  readonly userId: string;
+  readonly question: string;
+  readonly answerUrl?: string;
+}): Reply {
+  const link = input.answerUrl === undefined ? '' : ` (citebot's answer: ${input.answerUrl})`;
+  return finalize({
+    content: `<@&${input.roleId}> <@${input.userId}> would like a human to help with: “${safeLine(input.question, 300)}”${link}`,
+    pingRoleId: input.roleId,
+    namedUserIds: [input.userId],
+    ephemeral: false,
+  });
 }

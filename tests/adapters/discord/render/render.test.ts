@@ -202,7 +202,22 @@ describe('finalize', () => {
 
   it('always parses no mentions, even with an empty draft', () => {
     const reply = finalize({});
-    expect(reply.allowedMentions).toEqual({ parse: [], users: [], repliedUser: false });
+    expect(reply.allowedMentions).toEqual({ parse: [], users: [], roles: [], repliedUser: false });
     expect(reply.content).toBe('\u200b');
+  });
+
+  it('lets the one intended role ping through and breaks every other role mention', () => {
+    const reply = finalize({
+      content: '<@&111111111111111111> and <@&222222222222222222>',
+      pingRoleId: '111111111111111111',
+    });
+    expect(reply.allowedMentions).toEqual({
+      parse: [],
+      users: [],
+      roles: ['111111111111111111'],
+      repliedUser: false,
+    });
+    expect(reply.content).toContain('<@&111111111111111111>');
+    expect(reply.content).not.toContain('<@&222222222222222222>');
   });
 });
