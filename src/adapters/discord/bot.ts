@@ -1,7 +1,7 @@
 import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
 import { openSqliteStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
@@ -9,6 +9,7 @@ import { type BotContext, createContext } from './context.ts';
 import { needsMessageContent } from './guildSettings.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
+import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -22,6 +23,11 @@ export interface BotHandle {
   /** The live client (replaced if the gateway refuses the Message Content intent). */
   readonly client: Client;
   readonly context: BotContext;
+  /**
+   * Settles with what to fix when the gateway closed for good (a reset token, withdrawn intents,
+   * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
+   */
+  readonly fatal: Promise<string>;
   /** Closes the gateway and the store. */
   stop(): Promise<void>;
 }
@@ -36,7 +42,7 @@ const messageContentHelp =
   '`mention`. Continuing without it: slash commands, @mentions, replies, DMs and the context menu work; ' +
   'un-mentioned messages are not answered automatically.';
 
-function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void): void {
+function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void): void {
   const { logger } = ctx;
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
@@ -53,7 +59,7 @@ function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void):
   );
   client.on(Events.ShardDisconnect, (event, shardId) => {
     logger.warn({ shardId, code: event.code }, 'discord: gateway closed for good');
-    if (event.code === disallowedIntents) onDisallowedIntents();
+    onClosed(event.code);
   });
 }
 
@@ -72,23 +78,35 @@ export async function startBot(
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
   const store = await openSqliteStore({
     dataDir: config.dataDir,
-    onWarning: (message) => logger.warn(message),
     onImport: (report) => logger.info(report, 'store: imported an old log once'),
   });
   const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, store });
   ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;
   let current: Client | undefined;
+  let failFatally: (message: string) => void = () => {};
+  const fatal = new Promise<string>((resolve) => {
+    failFatally = (message) => {
+      if (stopped) return;
+      logger.fatal(message);
+      resolve(message);
+    };
+  });
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {
     const client = createClient(config, withMessageContent, options.clientOptions);
     let refused = false;
     let live = false;
-    wire(client, ctx, () => {
-      refused = true;
-      // Refused at login: the login failure below handles it. Refused later (a new session):
-      // this client is dead, so start over without the intent.
-      if (live && withMessageContent && !stopped) void fallBack(client);
+    wire(client, ctx, (code) => {
+      if (code === disallowedIntents) refused = true;
+      // Closed at login: the login failure below handles it.
+      if (!live || stopped) return;
+      // Refused later (a new session): this client is dead, so start over without the intent.
+      if (code === disallowedIntents && withMessageContent) void fallBack(client);
+      else {
+        const message = fatalCloseMessage(code);
+        if (message !== undefined) failFatally(message);
+      }
     });
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     try {
@@ -101,7 +119,7 @@ export async function startBot(
         ctx.autoAnswer = false;
         return connect(false);
       }
-      throw error;
+      throw new Error(loginFailureMessage(error, config.discordApiUrl), { cause: error });
     }
     live = true;
     logger.info(
@@ -118,7 +136,9 @@ export async function startBot(
     try {
       current = await connect(false);
     } catch (error) {
-      logger.fatal({ err: error }, 'discord: cannot reconnect without the Message Content intent');
+      failFatally(
+        `discord: cannot reconnect without the Message Content intent: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -134,6 +154,7 @@ export async function startBot(
       return current as Client;
     },
     context: ctx,
+    fatal,
     async stop() {
       if (stopped) return;
       stopped = true;
