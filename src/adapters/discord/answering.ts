@@ -19,6 +19,8 @@ export interface Asking {
   readonly limit?: number;
   /** A new question (counted and logged when unanswered) rather than More/Share of an old one. */
   readonly fresh: boolean;
+  /** The question opened a forum post: its author gets ✅ Solved. */
+  readonly forumPost?: boolean;
 }
 
 /** Asks the service, counting and logging the outcome; the question is capped first. */
@@ -76,6 +78,7 @@ export function answerControls(
   }
   if (!asking.hidden) buttons.push('delete');
   if (offerHuman) buttons.push('human');
+  if (asking.forumPost === true) buttons.push('solved');
   if (buttons.length === 0) return {};
   return encodeButtons(
     buttons,

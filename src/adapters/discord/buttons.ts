@@ -1,4 +1,4 @@
-import { type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js';
+import { type ButtonInteraction, ChannelType, PermissionFlagsBits, Routes } from 'discord.js';
 import { ask, askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
 import { type AnswerState, decodeButton, type SearchState } from './customId.ts';
@@ -107,6 +107,34 @@ async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: 
   await sendNotice(interaction, Notices.helperAsked);
 }
 
+/** A forum tag that means solved, in the languages citebot speaks. */
+const solvedTag = /^(solved|gelöst)$/i;
+
+/**
+ * ✅ Solved: only the post's author may press it; applies the forum's Solved/Gelöst tag when it
+ * has one and closes (archives) the post. Needs Manage Threads for posts citebot did not open.
+ */
+async function markSolved(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  state: AnswerState,
+): Promise<void> {
+  if (interaction.user.id !== state.askerId) return sendNotice(interaction, Notices.solvedRefused);
+  const thread = interaction.channel;
+  if (thread === null || !thread.isThread()) return sendNotice(interaction, Notices.expired);
+  const forum = thread.parent;
+  const tag =
+    forum?.type === ChannelType.GuildForum
+      ? forum.availableTags.find((candidate) => solvedTag.test(candidate.name.trim()))
+      : undefined;
+  await interaction.reply(asInteractionReply(renderNotice(Notices.solved, { ephemeral: false })));
+  const appliedTags = tag === undefined ? undefined : [...new Set([...thread.appliedTags, tag.id])];
+  await interaction.client.rest.patch(Routes.channel(thread.id), {
+    body: { ...(appliedTags === undefined ? {} : { applied_tags: appliedTags }), archived: true },
+  });
+  ctx.logger.info({ guildId: interaction.guildId, tagged: tag !== undefined }, 'discord: forum post solved');
+}
+
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
   await respondInTime(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
@@ -134,6 +162,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return remove(interaction, ctx, decoded.state);
     case 'human':
       return askHuman(interaction, ctx, decoded.state);
+    case 'solved':
+      return markSolved(interaction, ctx, decoded.state);
     case 'up':
     case 'down':
       return respondInTime(interaction, vote(ctx, interaction, decoded.state, decoded.button), {

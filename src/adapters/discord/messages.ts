@@ -1,4 +1,4 @@
-import type { Message } from 'discord.js';
+import { ChannelType, type Message } from 'discord.js';
 import { askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
 import { type ChannelMode, channelModeOf, loadGuildSettings } from './guildSettings.ts';
@@ -7,7 +7,7 @@ import { Notices, rateLimitedText, renderNotice } from './render/index.ts';
 import { replyToMessage } from './respond.ts';
 
 /** How a message reached citebot, which decides whether and how loudly it answers. */
-export type MessageRoute = 'dm' | 'mention' | 'channel';
+export type MessageRoute = 'dm' | 'mention' | 'channel' | 'forum';
 
 /**
  * Whether citebot should answer `message` in a channel of `mode`, and with which question. Never
@@ -20,9 +20,17 @@ export function routeMessage(
   },
   botId: string,
   mode: ChannelMode,
+  /** The post's title when `message` opens a post in a forum. */
+  forumTitle?: string,
 ): { route: MessageRoute; question: string } | undefined {
   if (message.author.bot || message.webhookId !== null || message.system) return undefined;
-  const question = stripBotMention(message.content, botId);
+  const text = stripBotMention(message.content, botId);
+  if (forumTitle !== undefined && (mode === 'questions' || mode === 'all')) {
+    // A new post is a question by nature: its title plus its first message.
+    const question = `${forumTitle}\n${text}`.trim();
+    return hasQuestion(question) ? { route: 'forum', question } : undefined;
+  }
+  const question = text;
   if (!hasQuestion(question)) return undefined;
   if (!message.inGuild()) return { route: 'dm', question };
   if (mode === 'off') return undefined;
@@ -32,12 +40,23 @@ export function routeMessage(
   return undefined;
 }
 
-/** The mode of the message's channel; a thread follows its parent unless it has its own. */
-async function modeOf(message: Message, ctx: BotContext): Promise<ChannelMode> {
-  if (!message.inGuild()) return 'mention';
+/**
+ * The mode of the message's channel (a thread follows its parent unless it has its own) and, for
+ * the first message of a forum post, the post's title. Later messages in a forum post are answered
+ * only when they mention or reply to citebot.
+ */
+async function modeOf(
+  message: Message,
+  ctx: BotContext,
+): Promise<{ mode: ChannelMode; forumTitle?: string }> {
+  if (!message.inGuild()) return { mode: 'mention' };
   const settings = await loadGuildSettings(ctx.store, ctx.config, message.guildId);
-  const parentId = message.channel.isThread() ? message.channel.parentId : null;
-  return channelModeOf(settings, message.channelId, parentId).value;
+  const channel = message.channel;
+  const parentId = channel.isThread() ? channel.parentId : null;
+  const mode = channelModeOf(settings, message.channelId, parentId).value;
+  if (!channel.isThread() || channel.parent?.type !== ChannelType.GuildForum || mode === 'off')
+    return { mode };
+  return message.id === channel.id ? { mode, forumTitle: channel.name } : { mode: 'mention' };
 }
 
 /**
@@ -48,7 +67,8 @@ async function modeOf(message: Message, ctx: BotContext): Promise<ChannelMode> {
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const botId = message.client.user.id;
   if (message.author.bot) return;
-  const routed = routeMessage(message, botId, await modeOf(message, ctx));
+  const { mode, forumTitle } = await modeOf(message, ctx);
+  const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
   const quiet = routed.route === 'channel';
   try {
@@ -67,6 +87,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       place: { guildId: message.guildId, channelId: message.channelId },
       hidden: false,
       fresh: true,
+      forumPost: routed.route === 'forum',
     });
     if (quiet && !answer.answered) return;
     await replyToMessage(message, reply);

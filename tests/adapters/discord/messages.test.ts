@@ -46,6 +46,18 @@ describe('routeMessage', () => {
     });
   });
 
+  it('answers a new forum post from its title plus first message in `questions`/`all` forums only', () => {
+    expect(routeMessage(msg(''), botId, 'questions', 'How do I reset my password?')).toEqual({
+      route: 'forum',
+      question: 'How do I reset my password?',
+    });
+    expect(routeMessage(msg('It fails with error 5'), botId, 'all', 'Login broken')).toEqual({
+      route: 'forum',
+      question: 'Login broken\nIt fails with error 5',
+    });
+    expect(routeMessage(msg('anyone?'), botId, 'mention', 'Login broken')).toBeUndefined();
+  });
+
   it('answers question-like messages in questions channels only', () => {
     expect(
       routeMessage(msg('When was it signed?', { channelId: answerChannel }), botId, 'questions'),

@@ -16,6 +16,8 @@ export interface AnswerControls {
   readonly delete?: string;
   /** **Ask a human** (the server has a helper role). */
   readonly human?: string;
+  /** **✅ Solved** (the answer to a forum post, for its author). */
+  readonly solved?: string;
 }
 
 /** Options of {@link renderAnswer}. */
@@ -109,10 +111,16 @@ export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
       ? answeredEmbed(answer, footer)
       : unansweredEmbed(answer, footer);
   const buttons = controlsRow(options.controls ?? {});
-  const human = options.controls?.human;
+  const { human, solved } = options.controls ?? {};
+  const second: ButtonSpec[] = [
+    ...(solved === undefined
+      ? []
+      : [{ customId: solved, label: 'Solved', emoji: '✅', style: ButtonStyle.Success } as const]),
+    ...(human === undefined ? [] : [{ customId: human, label: 'Ask a human', emoji: '🙋' }]),
+  ];
   const rows = [
     ...(buttons.length === 0 ? [] : [buttonRow(buttons)]),
-    ...(human === undefined ? [] : [buttonRow([{ customId: human, label: 'Ask a human', emoji: '🙋' }])]),
+    ...(second.length === 0 ? [] : [buttonRow(second)]),
   ];
   const content =
     options.sharedByUserId !== undefined

@@ -19,6 +19,8 @@ export const Notices = {
   noHelperRole: 'This server has no helper role any more, so there is nobody to ask.',
   helperAsked: 'Asked the helpers — someone will look at your question.',
   helperAlreadyAsked: 'You asked the helpers a moment ago; please give them some time.',
+  solvedRefused: 'Only the person who opened this post can mark it solved.',
+  solved: '✅ Marked as solved by the author — closing this post.',
   configAdminOnly: 'Only members who can manage this server may use `/config`.',
   deleteRefused: 'Only the person who asked, or a member with Manage Messages, can delete this answer.',
   deleted: 'Deleted.',
