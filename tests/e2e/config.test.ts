@@ -165,7 +165,7 @@ describe('/config through the real client', () => {
     );
     expect(pings).toHaveLength(1);
     expect(pings[0]?.status).toBe(200);
-    expect((pings[0]?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({
+    expect((pings[0]?.body as { allowed_mentions?: unknown } | undefined)?.allowed_mentions).toEqual({
       parse: [],
       users: [],
       roles: [role.id],

@@ -3,9 +3,10 @@ import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/index.ts';
-import { ButtonStateStore } from './buttonState.ts';
-import type { StoredState } from './customId.ts';
+import type { StoredState } from './buttonIds.ts';
+import { ButtonStateStore } from './buttonStateStore.ts';
 import { RateLimiter } from './rateLimiter.ts';
+import { ShownAnswers } from './shownAnswers.ts';
 
 /** Questions answered and not answered since start (`/kb stats`). */
 export interface Counters {
@@ -23,6 +24,8 @@ export interface BotContext {
   /** Durable state: settings, votes, unanswered questions, aliases. */
   readonly store: Store;
   readonly buttonState: ButtonStateStore<StoredState>;
+  /** The answers shown under answer buttons, for Share and the votes. */
+  readonly shownAnswers: ShownAnswers;
   /** Who pressed **Ask a human** recently (one ping per person per `helperPingWindowMs`). */
   readonly helperPings: LRUCache<string, true>;
   readonly counters: Counters;
@@ -53,6 +56,7 @@ export function createContext(input: {
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,
     }),
+    shownAnswers: new ShownAnswers({ max: tuning.buttonStateMax, ttlMs: tuning.buttonStateTtlMs }),
     helperPings: new LRUCache<string, true>({
       max: tuning.rateLimitUsersMax,
       ttl: tuning.helperPingWindowMs,

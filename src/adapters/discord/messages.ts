@@ -1,10 +1,14 @@
 import { ChannelType, type Message } from 'discord.js';
-import { askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
 import { type ChannelMode, channelModeOf, loadGuildSettings } from './guildSettings.ts';
+import { type Preconditions, refusal } from './preconditions.ts';
 import { hasQuestion, isQuestionLike, mentionsBot, stripBotMention } from './questionText.ts';
-import { Notices, rateLimitedText, renderNotice } from './render/index.ts';
-import { replyToMessage } from './respond.ts';
+import { Notices, renderNotice } from './render/index.ts';
+import { askAndRender } from './renderAsked.ts';
+import { respond } from './respond.ts';
+
+/** What a message question requires (its text was checked by {@link routeMessage}). */
+const messagePreconditions: Preconditions = { rateLimited: true };
 
 /** How a message reached citebot, which decides whether and how loudly it answers. */
 export type MessageRoute = 'dm' | 'mention' | 'channel' | 'forum';
@@ -60,9 +64,9 @@ async function modeOf(
 }
 
 /**
- * Answers a free-text question from a DM, an @mention or a `questions`/`all` channel with a reply
- * to the message that pings nobody. In those channels (nobody asked citebot directly) it stays
- * quiet when it has no answer or the asker is rate limited.
+ * Answers a free-text question from a DM, an @mention, a `questions`/`all` channel or a new forum
+ * post with a reply to the message that pings nobody. In those channels (nobody asked citebot
+ * directly) it stays quiet when it has no answer or the asker is rate limited.
  */
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const botId = message.client.user.id;
@@ -72,13 +76,9 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   if (routed === undefined) return;
   const quiet = routed.route === 'channel';
   try {
-    const limit = ctx.rateLimiter.take(message.author.id);
-    if (!limit.allowed) {
-      if (!quiet)
-        await replyToMessage(
-          message,
-          renderNotice(rateLimitedText(limit.retryAfterMs), { ephemeral: false }),
-        );
+    const refused = refusal(ctx, messagePreconditions, { userId: message.author.id });
+    if (refused !== undefined) {
+      if (!quiet) await respond(message, renderNotice(refused, { ephemeral: false }));
       return;
     }
     const { reply, answer } = await askAndRender(ctx, {
@@ -90,15 +90,15 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       forumPost: routed.route === 'forum',
     });
     if (quiet && !answer.answered) return;
-    await replyToMessage(message, reply);
+    await respond(message, reply);
   } catch (error) {
     ctx.logger.error(
       { err: error, route: routed.route, channelId: message.channelId },
       'discord: message handler failed',
     );
     if (quiet) return;
-    await replyToMessage(message, renderNotice(Notices.apology, { ephemeral: false })).catch(
-      (replyError: unknown) => ctx.logger.warn({ err: replyError }, 'discord: could not apologise'),
+    await respond(message, renderNotice(Notices.apology, { ephemeral: false })).catch((replyError: unknown) =>
+      ctx.logger.warn({ err: replyError }, 'discord: could not apologise'),
     );
   }
 }

@@ -16,10 +16,9 @@ import {
   loadGuildSettings,
   SettingName,
 } from '../guildSettings.ts';
-import { messageContentMissing, Notices, type Reply, renderConfig, renderNotice } from '../render/index.ts';
-import { asInteractionReply, sendNotice } from '../respond.ts';
+import { messageContentMissing, type Reply, renderConfig, renderNotice } from '../render/index.ts';
+import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
-import { isKnowledgeAdmin } from './kb.ts';
 
 /** Whether the live gateway connection reads message content. */
 function readsMessageContent(interaction: ChatInputCommandInteraction): boolean {
@@ -97,6 +96,8 @@ const choices = <T extends string>(values: readonly T[]) => values.map((value) =
 
 /** `/config …`: per-server settings, for members who can manage the server. */
 export const config: SlashCommand = {
+  // Checked as well as `default_member_permissions`: a server can grant the command to anyone.
+  preconditions: { adminOnly: true },
   data: {
     name: 'config',
     type: ApplicationCommandType.ChatInput,
@@ -167,16 +168,9 @@ export const config: SlashCommand = {
   },
 
   async execute(interaction, ctx) {
-    if (!interaction.inGuild() || !isKnowledgeAdmin(interaction)) {
-      ctx.logger.warn(
-        { guildId: interaction.guildId },
-        'discord: /config refused to a member without Manage Server',
-      );
-      return sendNotice(interaction, Notices.configAdminOnly);
-    }
+    if (!interaction.inGuild()) return;
     const subcommand = interaction.options.getSubcommand(true);
-    const reply =
-      subcommand === 'show' ? await show(interaction, ctx) : await change(interaction, ctx, subcommand);
-    await interaction.reply(asInteractionReply(reply));
+    const reply = subcommand === 'show' ? show(interaction, ctx) : change(interaction, ctx, subcommand);
+    await respond(interaction, reply, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 };

@@ -6,6 +6,7 @@ export { messageContentMissing, renderConfig, sourceText } from './config.ts';
 export type { HelpFacts } from './help.ts';
 export { renderHelp } from './help.ts';
 export { DiscordLimits } from './limits.ts';
+export type { NoticeName } from './notice.ts';
 export { Notices, rateLimitedText, renderHelperPing, renderNotice } from './notice.ts';
 export type { Draft, Reply } from './reply.ts';
 export { embedLength, finalize } from './reply.ts';

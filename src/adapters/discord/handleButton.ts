@@ -1,33 +1,37 @@
-import { type ButtonInteraction, ChannelType, PermissionFlagsBits, Routes } from 'discord.js';
-import { ask, askAndRender } from './answering.ts';
+import { type ButtonInteraction, ChannelType, PermissionFlagsBits } from 'discord.js';
+import {
+  type AnswerButton,
+  type AnswerState,
+  decodeButton,
+  type SearchButton,
+  type SearchState,
+} from './buttonIds.ts';
 import type { BotContext } from './context.ts';
-import { type AnswerState, decodeButton, type SearchState } from './customId.ts';
 import { loadGuildSettings } from './guildSettings.ts';
-import { Notices, type Reply, rateLimitedText, renderHelperPing, renderNotice } from './render/index.ts';
-import { asInteractionReply, postToChannel, respondInTime, sendNotice } from './respond.ts';
+import { type Preconditions, refusal } from './preconditions.ts';
+import { Notices, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
+import { askAndRender, renderAsked } from './renderAsked.ts';
+import { deleteButtonMessage, editChannel, postToChannel, respond } from './respond.ts';
 import { searchPage } from './searching.ts';
 
 function placeOf(interaction: ButtonInteraction) {
   return { guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
-/** Share: the same answer again, publicly, naming (not pinging) who shared it. */
+/** Share: the answer that was shown, posted publicly, naming (not pinging) who shared it. */
 async function share(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
-  const work = askAndRender(
-    ctx,
-    {
-      question: state.question,
-      offset: state.offset,
-      limit: Math.max(1, state.count),
-      // Whoever shares owns the public copy (may delete it).
-      userId: interaction.user.id,
-      place: placeOf(interaction),
-      hidden: false,
-      fresh: false,
-    },
-    { sharedByUserId: interaction.user.id },
-  ).then(({ reply }) => reply);
-  await respondInTime(interaction, work, { ephemeral: false, deferAfterMs: ctx.tuning.deferAfterMs });
+  const shown = ctx.shownAnswers.recall(state);
+  if (shown === undefined) return respond(interaction, renderNotice(Notices.expired));
+  const asking = {
+    question: state.question,
+    offset: state.offset,
+    // Whoever shares owns the public copy (may delete it).
+    userId: interaction.user.id,
+    place: placeOf(interaction),
+    hidden: false,
+    fresh: false,
+  };
+  await respond(interaction, renderAsked(ctx, shown, asking, { sharedByUserId: interaction.user.id }));
 }
 
 /** More: the next citations, shown the way the answer was (public or only to the asker). */
@@ -40,7 +44,7 @@ async function more(interaction: ButtonInteraction, ctx: BotContext, state: Answ
     hidden: state.hidden,
     fresh: false,
   }).then(({ reply }) => reply);
-  await respondInTime(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
+  await respond(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
 }
 
 async function vote(
@@ -50,16 +54,10 @@ async function vote(
   value: 'up' | 'down',
 ): Promise<Reply> {
   const emoji = value === 'up' ? '👍' : '👎';
-  // The sources the voter saw: the same page asked again (answers are deterministic per index).
-  const { answer } = await ask(ctx, {
-    question: state.question,
-    offset: state.offset,
-    limit: Math.max(1, state.count),
-    userId: interaction.user.id,
-    place: placeOf(interaction),
-    hidden: true,
-    fresh: false,
-  });
+  // The sources the voter saw, as they were shown (asking again could differ after a reload).
+  const shown = ctx.shownAnswers.recall(state);
+  if (shown === undefined) return renderNotice(Notices.expired);
+  const { answer } = shown;
   const counted = await ctx.store.recordVote({
     answerId: interaction.message.id,
     vote: value,
@@ -77,9 +75,8 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
   const allowed =
     interaction.user.id === state.askerId ||
     (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false);
-  if (!allowed) return sendNotice(interaction, Notices.deleteRefused);
-  await interaction.deferUpdate();
-  await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
+  if (!allowed) return respond(interaction, renderNotice(Notices.deleteRefused));
+  await deleteButtonMessage(interaction);
   ctx.logger.info(
     { channelId: interaction.channelId, byAsker: interaction.user.id === state.askerId },
     'discord: answer deleted',
@@ -90,8 +87,9 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
 async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
   const settings = await loadGuildSettings(ctx.store, ctx.config, interaction.guildId);
   const roleId = settings.helperRoleId.value;
-  if (roleId === null) return sendNotice(interaction, Notices.noHelperRole);
-  if (ctx.helperPings.has(interaction.user.id)) return sendNotice(interaction, Notices.helperAlreadyAsked);
+  if (roleId === null) return respond(interaction, renderNotice(Notices.noHelperRole));
+  if (ctx.helperPings.has(interaction.user.id))
+    return respond(interaction, renderNotice(Notices.helperAlreadyAsked));
   ctx.helperPings.set(interaction.user.id, true);
   const ping = renderHelperPing({
     roleId,
@@ -104,7 +102,7 @@ async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: 
     { guildId: interaction.guildId, channelId: interaction.channelId },
     'discord: helpers asked',
   );
-  await sendNotice(interaction, Notices.helperAsked);
+  await respond(interaction, renderNotice(Notices.helperAsked));
 }
 
 /** A forum tag that means solved, in the languages citebot speaks. */
@@ -119,30 +117,46 @@ async function markSolved(
   ctx: BotContext,
   state: AnswerState,
 ): Promise<void> {
-  if (interaction.user.id !== state.askerId) return sendNotice(interaction, Notices.solvedRefused);
+  if (interaction.user.id !== state.askerId) return respond(interaction, renderNotice(Notices.solvedRefused));
   const thread = interaction.channel;
-  if (thread === null || !thread.isThread()) return sendNotice(interaction, Notices.expired);
+  if (thread === null || !thread.isThread()) return respond(interaction, renderNotice(Notices.expired));
   const forum = thread.parent;
   const tag =
     forum?.type === ChannelType.GuildForum
       ? forum.availableTags.find((candidate) => solvedTag.test(candidate.name.trim()))
       : undefined;
-  await interaction.reply(asInteractionReply(renderNotice(Notices.solved, { ephemeral: false })));
+  // Answered before the post closes; the notice tells everyone in it why.
+  await respond(interaction, renderNotice(Notices.solved, { ephemeral: false }));
   const appliedTags = tag === undefined ? undefined : [...new Set([...thread.appliedTags, tag.id])];
-  await interaction.client.rest.patch(Routes.channel(thread.id), {
-    body: { ...(appliedTags === undefined ? {} : { applied_tags: appliedTags }), archived: true },
+  await editChannel(interaction.client, thread.id, {
+    ...(appliedTags === undefined ? {} : { applied_tags: appliedTags }),
+    archived: true,
   });
   ctx.logger.info({ guildId: interaction.guildId, tagged: tag !== undefined }, 'discord: forum post solved');
 }
 
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
-  await respondInTime(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
+  await respond(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
     ephemeral: state.hidden,
     deferAfterMs: ctx.tuning.deferAfterMs,
     mode: 'update',
   });
 }
+
+/** What each button requires before it acts (checked once, below). */
+const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Preconditions>> = {
+  // More asks the engine for the next page and Share posts in the channel: both count as questions.
+  share: { rateLimited: true },
+  more: { rateLimited: true },
+  up: {},
+  down: {},
+  delete: {},
+  human: {},
+  solved: {},
+  prev: {},
+  next: {},
+};
 
 /**
  * Handles every citebot button. State that outlived its memory (or a button from an older
@@ -150,10 +164,9 @@ async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: 
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
-  if (!decoded.ok) {
-    await interaction.reply(asInteractionReply(renderNotice(Notices.expired)));
-    return;
-  }
+  if (!decoded.ok) return respond(interaction, renderNotice(Notices.expired));
+  const refused = refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
+  if (refused !== undefined) return respond(interaction, renderNotice(refused));
   switch (decoded.button) {
     case 'prev':
     case 'next':
@@ -166,17 +179,13 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return markSolved(interaction, ctx, decoded.state);
     case 'up':
     case 'down':
-      return respondInTime(interaction, vote(ctx, interaction, decoded.state, decoded.button), {
+      return respond(interaction, vote(ctx, interaction, decoded.state, decoded.button), {
         ephemeral: true,
         deferAfterMs: ctx.tuning.deferAfterMs,
       });
     case 'share':
-    case 'more': {
-      const limit = ctx.rateLimiter.take(interaction.user.id);
-      if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
-      return decoded.button === 'share'
-        ? share(interaction, ctx, decoded.state)
-        : more(interaction, ctx, decoded.state);
-    }
+      return share(interaction, ctx, decoded.state);
+    case 'more':
+      return more(interaction, ctx, decoded.state);
   }
 }
