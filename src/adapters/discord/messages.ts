@@ -11,7 +11,7 @@ import { respond } from './respond.ts';
 const messagePreconditions: Preconditions = { rateLimited: true };
 
 /** How a message reached citebot, which decides whether and how loudly it answers. */
-export type MessageRoute = 'dm' | 'mention' | 'channel' | 'forum';
+export type MessageRoute = 'dm' | 'mention' | 'channel' | 'forum' | 'hint';
 
 /**
  * Whether citebot should answer `message` in a channel of `mode`, and with which question. Never
@@ -20,6 +20,7 @@ export type MessageRoute = 'dm' | 'mention' | 'channel' | 'forum';
  */
 export function routeMessage(
   message: Pick<Message, 'author' | 'webhookId' | 'system' | 'content'> & {
+    readonly mentions: { readonly repliedUser: { readonly id: string } | null };
     inGuild(): boolean;
   },
   botId: string,
@@ -35,10 +36,16 @@ export function routeMessage(
     return hasQuestion(question) ? { route: 'forum', question } : undefined;
   }
   const question = text;
-  if (!hasQuestion(question)) return undefined;
+  const addressed = mentionsBot(message.content, botId) || message.mentions.repliedUser?.id === botId;
+  if (!hasQuestion(question)) {
+    // A bare @mention deserves a word on how to ask; a reply with nothing in it does not.
+    const bare = message.inGuild() && mode !== 'off' && mentionsBot(message.content, botId);
+    return bare && question.trim() === '' ? { route: 'hint', question } : undefined;
+  }
   if (!message.inGuild()) return { route: 'dm', question };
   if (mode === 'off') return undefined;
-  if (mentionsBot(message.content, botId)) return { route: 'mention', question };
+  // A reply to one of citebot's answers is a follow-up question, like a mention.
+  if (addressed) return { route: 'mention', question };
   if (mode === 'all' || (mode === 'questions' && isQuestionLike(question)))
     return { route: 'channel', question };
   return undefined;
@@ -74,6 +81,12 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const { mode, forumTitle } = await modeOf(message, ctx);
   const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
+  if (routed.route === 'hint') {
+    await respond(message, renderNotice(Notices.mentionHint, { ephemeral: false })).catch((error: unknown) =>
+      ctx.logger.warn({ err: error }, 'discord: could not send the mention hint'),
+    );
+    return;
+  }
   const quiet = routed.route === 'channel';
   try {
     const refused = refusal(ctx, messagePreconditions, { userId: message.author.id });

@@ -7,9 +7,17 @@ const otherChannel = '300000000000000003';
 
 function msg(
   content: string,
-  extra: { bot?: boolean; webhookId?: string; guild?: boolean; channelId?: string; system?: boolean } = {},
+  extra: {
+    bot?: boolean;
+    webhookId?: string;
+    guild?: boolean;
+    channelId?: string;
+    system?: boolean;
+    repliedTo?: string;
+  } = {},
 ) {
   return {
+    mentions: { repliedUser: extra.repliedTo === undefined ? null : { id: extra.repliedTo } },
     author: { bot: extra.bot ?? false } as never,
     webhookId: extra.webhookId ?? null,
     system: extra.system ?? false,
@@ -80,8 +88,23 @@ describe('routeMessage', () => {
     expect(routeMessage(msg(`<@${botId}> hi?`, { system: true }), botId, 'mention')).toBeUndefined();
   });
 
+  it('answers a reply to one of its answers like a mention, in any mode but off', () => {
+    expect(routeMessage(msg('and when?', { repliedTo: botId }), botId, 'mention')).toEqual({
+      route: 'mention',
+      question: 'and when?',
+    });
+    expect(
+      routeMessage(msg('and when?', { repliedTo: '400000000000000004' }), botId, 'mention'),
+    ).toBeUndefined();
+    expect(routeMessage(msg('and when?', { repliedTo: botId }), botId, 'off')).toBeUndefined();
+  });
+
+  it('gives a bare @mention a hint instead of an answer', () => {
+    expect(routeMessage(msg(`<@${botId}>`), botId, 'mention')).toEqual({ route: 'hint', question: '' });
+    expect(routeMessage(msg(`<@${botId}>`), botId, 'off')).toBeUndefined();
+  });
+
   it('never answers an empty question', () => {
-    expect(routeMessage(msg(`<@${botId}>`), botId, 'mention')).toBeUndefined();
     expect(routeMessage(msg(`<@!${botId}>   ?`), botId, 'mention')).toBeUndefined();
     expect(routeMessage(msg('', { guild: false }), botId, 'mention')).toBeUndefined();
     // Without the Message Content intent, un-mentioned guild messages arrive empty.

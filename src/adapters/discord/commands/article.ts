@@ -9,7 +9,8 @@ async function articleReply(ctx: BotContext, name: string, hidden: boolean): Pro
   const view = await ctx.service.article(name);
   if (view !== undefined) return renderArticle(view, { ephemeral: hidden });
   const suggestions = await ctx.service.suggest('article', name, 5).catch(() => []);
-  return renderArticleNotFound(name, suggestions, { ephemeral: hidden });
+  // Not found is only the asker's business, however the article would have been shown.
+  return renderArticleNotFound(name, suggestions);
 }
 
 /** `/article name [hide]`: one article by title or file name (autocomplete over titles). */

@@ -31,6 +31,7 @@ export const search: SlashCommand = {
     const query = interaction.options.getString('query', true);
     const hidden = interaction.options.getBoolean('hide') ?? false;
     await respond(interaction, searchPage(ctx, query, 0, hidden), {
+      // A slow search defers privately when it may turn out empty.
       ephemeral: hidden,
       deferAfterMs: ctx.tuning.deferAfterMs,
     });

@@ -79,7 +79,7 @@ function answeredEmbed(answer: Answer, footer: string): APIEmbed {
 }
 
 function unansweredEmbed(answer: Answer, footer: string): APIEmbed {
-  const lead = answer.reason === 'low-confidence' ? Notices.notConfident : Notices.noAnswer;
+  const lead = Notices.noAnswer;
   const related = answer.related.slice(0, 10).map((ref) => relatedLine(ref, 200));
   return {
     title: safeLine(answer.question, DiscordLimits.embedTitle),

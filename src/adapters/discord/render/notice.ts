@@ -27,8 +27,9 @@ export const Notices = {
   noArticleName: 'Please give the title or file name of an article.',
   couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
   bestMatch: "I'm not sure this answers it — the closest passage:",
-  noAnswer: "I couldn't find an answer to that in the knowledge base.",
-  notConfident: "I'm not confident any article answers that.",
+  /** The one "no answer" wording: answers, search pages and channel replies alike. */
+  noAnswer: "I couldn't find an answer to that in the articles.",
+  mentionHint: 'Ask me after the mention, e.g. “@citebot how do I …?”, or use `/ask`.',
   closestArticles: 'Closest articles:',
 } as const satisfies Record<string, string>;
 

@@ -88,7 +88,7 @@ describe('renderAnswer', () => {
       { elapsedMs: 3 },
     );
     expect(reply.embeds[0]?.description).toBe(
-      "I couldn't find an answer to that in the knowledge base.\n\nClosest articles:\n• Alpha · a.md\n• [Beta](https://b.example/)",
+      "I couldn't find an answer to that in the articles.\n\nClosest articles:\n• Alpha · a.md\n• [Beta](https://b.example/)",
     );
   });
 
