@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Answer } from '../../core/types.ts';
 import type { Place } from '../../store/index.ts';
 import type { BotContext } from './context.ts';
+import type { InterfaceLanguage } from './i18n/index.ts';
 import { cutQuestion } from './questionText.ts';
 
 /** Who asked what, where, and how the answer is shown. */
@@ -15,6 +16,8 @@ export interface Asking {
   readonly offset?: number;
   /** A new question (counted and logged when unanswered) rather than More of an old one. */
   readonly fresh: boolean;
+  /** The language of the answer's labels (the interaction's locale, or the server's setting). */
+  readonly language?: InterfaceLanguage;
   /** The question opened a forum post: its author gets ✅ Solved. */
   readonly forumPost?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/index.ts';
 import type { Store, StoredSetting } from '../../store/index.ts';
+import { type InterfaceLanguage, languageOfLocale } from './i18n/index.ts';
 
 /** How citebot treats messages in a channel (and the threads under it). */
 export const channelModes = ['off', 'mention', 'questions', 'all'] as const;
@@ -127,6 +128,15 @@ export function channelModeOf(
       source: byDefault,
     }
   );
+}
+
+/**
+ * The interface language of replies that are not interactions: the server's setting, or with
+ * `auto` its preferred locale.
+ */
+export function guildLanguage(settings: GuildSettings, preferredLocale: string | null): InterfaceLanguage {
+  const chosen = settings.language.value;
+  return chosen === 'auto' ? languageOfLocale(preferredLocale) : chosen;
 }
 
 /** The settings outside any server (DMs): every default. */

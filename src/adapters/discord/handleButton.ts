@@ -8,6 +8,7 @@ import {
 } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
 import { loadGuildSettings } from './guildSettings.ts';
+import { languageOfLocale } from './i18n/index.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { Notices, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
 import { askAndRender, renderAsked } from './renderAsked.ts';
@@ -30,6 +31,7 @@ async function share(interaction: ButtonInteraction, ctx: BotContext, state: Ans
     place: placeOf(interaction),
     hidden: false,
     fresh: false,
+    language: languageOfLocale(interaction.locale),
   };
   await respond(interaction, renderAsked(ctx, shown, asking, { sharedByUserId: interaction.user.id }));
 }
@@ -43,6 +45,7 @@ async function more(interaction: ButtonInteraction, ctx: BotContext, state: Answ
     place: placeOf(interaction),
     hidden: state.hidden,
     fresh: false,
+    language: languageOfLocale(interaction.locale),
   }).then(({ reply }) => reply);
   await respond(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
 }

@@ -1,6 +1,7 @@
 import { ChannelType, type Message } from 'discord.js';
 import type { BotContext } from './context.ts';
-import { type ChannelMode, channelModeOf, loadGuildSettings } from './guildSettings.ts';
+import { type ChannelMode, channelModeOf, guildLanguage, loadGuildSettings } from './guildSettings.ts';
+import type { InterfaceLanguage } from './i18n/index.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { hasQuestion, isQuestionLike, mentionsBot, stripBotMention } from './questionText.ts';
 import { Notices, renderNotice } from './render/index.ts';
@@ -59,15 +60,18 @@ export function routeMessage(
 async function modeOf(
   message: Message,
   ctx: BotContext,
-): Promise<{ mode: ChannelMode; forumTitle?: string }> {
-  if (!message.inGuild()) return { mode: 'mention' };
+): Promise<{ mode: ChannelMode; language: InterfaceLanguage; forumTitle?: string }> {
+  if (!message.inGuild()) return { mode: 'mention', language: 'en' };
   const settings = await loadGuildSettings(ctx.store, ctx.config, message.guildId);
+  const language = guildLanguage(settings, message.guild?.preferredLocale ?? null);
   const channel = message.channel;
   const parentId = channel.isThread() ? channel.parentId : null;
   const mode = channelModeOf(settings, message.channelId, parentId).value;
   if (!channel.isThread() || channel.parent?.type !== ChannelType.GuildForum || mode === 'off')
-    return { mode };
-  return message.id === channel.id ? { mode, forumTitle: channel.name } : { mode: 'mention' };
+    return { mode, language };
+  return message.id === channel.id
+    ? { mode, language, forumTitle: channel.name }
+    : { mode: 'mention', language };
 }
 
 /**
@@ -78,7 +82,7 @@ async function modeOf(
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const botId = message.client.user.id;
   if (message.author.bot) return;
-  const { mode, forumTitle } = await modeOf(message, ctx);
+  const { mode, language, forumTitle } = await modeOf(message, ctx);
   const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
   if (routed.route === 'hint') {
@@ -101,6 +105,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       hidden: false,
       fresh: true,
       forumPost: routed.route === 'forum',
+      language,
     });
     if (quiet && !answer.answered) return;
     await respond(message, reply);

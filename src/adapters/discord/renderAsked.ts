@@ -26,6 +26,7 @@ export function renderAsked(
   return renderAnswer(answer, {
     elapsedMs,
     ephemeral: asking.hidden,
+    ...(asking.language === undefined ? {} : { language: asking.language }),
     controls: answerControls(ctx, asked, asking, offerHuman),
     ...people,
   });

@@ -20,12 +20,14 @@ export const article: SlashCommand = {
     name: 'article',
     type: ApplicationCommandType.ChatInput,
     description: 'Show one article: its opening, source, language and link',
+    description_localizations: { de: 'Einen Artikel zeigen: Anfang, Quelle, Sprache und Link' },
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'name',
         description: 'Title or file name of the article',
+        description_localizations: { de: 'Titel oder Dateiname des Artikels' },
         required: true,
         autocomplete: true,
         max_length: 200,
@@ -34,6 +36,7 @@ export const article: SlashCommand = {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
         description: 'Show the article only to you',
+        description_localizations: { de: 'Den Artikel nur dir zeigen' },
       },
     ],
   },

@@ -102,6 +102,7 @@ export const config: SlashCommand = {
     name: 'config',
     type: ApplicationCommandType.ChatInput,
     description: 'Settings of citebot in this server (server managers)',
+    description_localizations: { de: 'Einstellungen von citebot auf diesem Server (Serververwaltung)' },
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
     contexts: [InteractionContextType.Guild],
     options: [
@@ -109,11 +110,15 @@ export const config: SlashCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'show',
         description: 'Every setting of this server and where it came from',
+        description_localizations: { de: 'Alle Einstellungen dieses Servers und woher sie stammen' },
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'channel',
         description: 'Which messages citebot answers in a channel (and its threads)',
+        description_localizations: {
+          de: 'Welche Nachrichten citebot in einem Kanal (und seinen Threads) beantwortet',
+        },
         options: [
           {
             type: ApplicationCommandOptionType.Channel,
@@ -135,6 +140,9 @@ export const config: SlashCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'hide-by-default',
         description: 'Show /ask answers only to the asker unless they choose hide: False',
+        description_localizations: {
+          de: '/ask-Antworten nur der fragenden Person zeigen, außer bei hide: False',
+        },
         options: [
           {
             type: ApplicationCommandOptionType.Boolean,
@@ -154,6 +162,7 @@ export const config: SlashCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'language',
         description: 'Language of replies to mentions and channel messages',
+        description_localizations: { de: 'Sprache der Antworten auf Erwähnungen und Kanalnachrichten' },
         options: [
           {
             type: ApplicationCommandOptionType.String,

@@ -44,6 +44,7 @@ export const kb: SlashCommand = {
     name: 'kb',
     type: ApplicationCommandType.ChatInput,
     description: 'Manage the knowledge base (server managers)',
+    description_localizations: { de: 'Die Wissensbasis verwalten (Serververwaltung)' },
     // "0": hidden from everyone but administrators until a server grants it.
     default_member_permissions: '0',
     contexts: [InteractionContextType.Guild],
@@ -52,11 +53,15 @@ export const kb: SlashCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'reload',
         description: 'Reload the articles from disk',
+        description_localizations: { de: 'Die Artikel neu von der Festplatte laden' },
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'stats',
         description: 'Articles, passages, languages, index age, questions and feedback',
+        description_localizations: {
+          de: 'Artikel, Abschnitte, Sprachen, Indexalter, Fragen und Rückmeldungen',
+        },
       },
     ],
   },

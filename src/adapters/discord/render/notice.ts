@@ -26,11 +26,9 @@ export const Notices = {
   noSearchText: 'Please give some words to search for.',
   noArticleName: 'Please give the title or file name of an article.',
   couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
-  bestMatch: "I'm not sure this answers it — the closest passage:",
-  /** The one "no answer" wording: answers, search pages and channel replies alike. */
+  /** The one "no answer" wording of search pages; answers say it in their language (i18n). */
   noAnswer: "I couldn't find an answer to that in the articles.",
   mentionHint: 'Ask me after the mention, e.g. “@citebot how do I …?”, or use `/ask`.',
-  closestArticles: 'Closest articles:',
 } as const satisfies Record<string, string>;
 
 /** The name of one fixed notice. */
