@@ -3,15 +3,22 @@ import SqliteDatabase from 'better-sqlite3';
 import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/index.ts';
-import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  mentionMessage,
+  opt,
+} from '../support/fakeDiscord/index.ts';
 import {
   buttonsOf,
   type Citebot,
   callbacksOf,
   click,
+  createdMessage,
   findButton,
   firstCallback,
   startCitebot,
+  waitForReplyTo,
 } from './support.ts';
 
 let bot: Citebot | undefined;
@@ -138,6 +145,56 @@ describe('answer buttons through the real client', () => {
     expect(callbacksOf(fake, byAlice)).toHaveLength(1);
   });
 
+  it('refuses 🗑 with a forged custom_id naming the clicker as the asker: Discord says who asked', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const alice = fake.world.defaultUser;
+    const mallory = fake.world.createUser({ username: 'mallory' });
+    fake.world.member(fake.world.guild.id, mallory);
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
+    );
+    await fake.waitForCallback(asked);
+    const answer = fake.originalMessage(asked);
+    const genuine = findButton(answer, '🗑')?.custom_id;
+    if (answer === undefined || genuine === undefined) throw new Error('expected an answer with 🗑');
+    expect(genuine).toContain(alice.id);
+
+    // A modified client can send any custom_id: here one that claims Mallory asked.
+    const forged = genuine.replace(alice.id, mallory.id);
+    const byMallory = fake.interact(
+      buttonInteraction(fake.world, { customId: forged, message: answer, user: mallory }),
+    );
+    const refusal = await firstCallback(fake, byMallory);
+    expect(refusal.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('Only the person who asked') },
+    });
+    expect(fake.requestsMatching('DELETE /channels/:channel/messages/:message')).toEqual([]);
+    expect(fake.world.messages.has(answer.id)).toBe(true);
+  });
+
+  it('lets the author of the message citebot replied to delete the reply, and nobody else', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const bob = fake.world.createUser({ username: 'bob' });
+    fake.world.member(fake.world.guild.id, bob);
+    const asked = fake.sendMessage(mentionMessage(fake.world, { content: question, author: bob }));
+    const reply = await waitForReplyTo(fake, asked.id);
+    const answer = createdMessage(fake, reply);
+
+    const byAlice = click(fake, answer, '🗑');
+    expect((await firstCallback(fake, byAlice)).body).toMatchObject({
+      data: { content: expect.stringContaining('Only the person who asked') },
+    });
+    expect(fake.world.messages.has(answer.id)).toBe(true);
+
+    const byBob = click(fake, answer, '🗑', bob);
+    expect((await firstCallback(fake, byBob)).body.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    await fake.waitForRequest('DELETE /channels/:channel/messages/:message');
+    expect(fake.world.messages.has(answer.id)).toBe(false);
+  });
+
   it('records a 👍 once per user and answer in the store, kept across a restart, without the raw user id', async () => {
     bot = await startCitebot();
     const { fake } = bot;
@@ -176,7 +233,9 @@ describe('answer buttons through the real client', () => {
     await bot.restart();
     const afterRestart = await firstCallback(fake, click(fake, answer, '👍'));
     expect(afterRestart.body).toMatchObject({ data: { content: expect.stringContaining('expired') } });
-    expect(await bot.running.bot?.context.store.counts()).toMatchObject({ up: 1 });
+    const after = new SqliteDatabase(join(bot.dataDir, 'citebot.sqlite'), { readonly: true });
+    expect(after.prepare('select count(*) from votes').pluck().get()).toBe(1);
+    after.close();
   });
 
   it('answers a button whose state is gone with a short ephemeral note', async () => {

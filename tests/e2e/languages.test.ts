@@ -40,7 +40,9 @@ describe('the interface language through the real client', () => {
     const english = fake.interact(
       chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
     );
-    const englishText = embedText(((await firstCallback(fake, english)).body as { data: never }).data);
+    const englishText = embedText(
+      ((await firstCallback(fake, english)).body as unknown as { data: never }).data,
+    );
     expect(englishText).toContain('Sources');
     expect(englishText).toMatch(/Searched \d+ articles? in \d+ ms/);
   });
