@@ -28,6 +28,11 @@ function body(reply: Reply) {
       roles: [...reply.allowedMentions.roles],
       repliedUser: false,
     },
+    ...(reply.files.length === 0
+      ? {}
+      : {
+          files: reply.files.map((file) => ({ attachment: Buffer.from(file.text, 'utf8'), name: file.name })),
+        }),
   };
 }
 

@@ -56,6 +56,7 @@ describe('the command list', () => {
     expect(kb?.data.options?.map((option) => [option.type, option.name])).toEqual([
       [ApplicationCommandOptionType.Subcommand, 'reload'],
       [ApplicationCommandOptionType.Subcommand, 'stats'],
+      [ApplicationCommandOptionType.Subcommand, 'gaps'],
     ]);
   });
 });

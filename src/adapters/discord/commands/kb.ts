@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { BotContext } from '../context.ts';
-import { type Reply, renderReload, renderStats } from '../render/index.ts';
+import { knowledgeGaps } from '../gaps.ts';
+import { type Reply, renderGaps, renderReload, renderStats } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
@@ -36,7 +37,17 @@ async function statsReply(ctx: BotContext): Promise<Reply> {
   );
 }
 
-/** `/kb reload` and `/kb stats`, for server managers only. */
+/** Days `/kb gaps` looks back by default. */
+const defaultGapDays = 30;
+
+async function gapsReply(ctx: BotContext, guildId: string | null, days: number): Promise<Reply> {
+  const since = new Date(Date.now() - days * 86_400_000).toISOString();
+  const filter = guildId === null ? { since } : { since, guildId };
+  const [unanswered, votes] = await Promise.all([ctx.store.unanswered(filter), ctx.store.votes(filter)]);
+  return renderGaps(knowledgeGaps(unanswered, votes), days);
+}
+
+/** `/kb reload`, `/kb stats` and `/kb gaps`, for server managers only. */
 export const kb: SlashCommand = {
   // Checked as well as `default_member_permissions`: a server can grant the command to anyone.
   preconditions: { adminOnly: true },
@@ -63,14 +74,34 @@ export const kb: SlashCommand = {
           de: 'Artikel, Abschnitte, Sprachen, Indexalter, Fragen und Rückmeldungen',
         },
       },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'gaps',
+        description: 'Most frequent unanswered questions and most 👎 answers, with a CSV',
+        description_localizations: {
+          de: 'Häufigste unbeantwortete Fragen und Antworten mit den meisten 👎, als CSV',
+        },
+        options: [
+          {
+            type: ApplicationCommandOptionType.Integer,
+            name: 'days',
+            description: `How many days back (default ${defaultGapDays})`,
+            min_value: 1,
+            max_value: 365,
+          },
+        ],
+      },
     ],
   },
 
   async execute(interaction, ctx) {
+    const subcommand = interaction.options.getSubcommand(true);
     const work =
-      interaction.options.getSubcommand(true) === 'reload'
+      subcommand === 'reload'
         ? reloadReply(ctx, interaction.user.id)
-        : statsReply(ctx);
+        : subcommand === 'gaps'
+          ? gapsReply(ctx, interaction.guildId, interaction.options.getInteger('days') ?? defaultGapDays)
+          : statsReply(ctx);
     await respond(interaction, work, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 };

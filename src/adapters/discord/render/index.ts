@@ -3,6 +3,7 @@ export { footerText, renderAnswer } from './answer.ts';
 export { renderArticle, renderArticleNotFound } from './article.ts';
 export type { ConfigFacts } from './config.ts';
 export { messageContentMissing, renderConfig, sourceText } from './config.ts';
+export { renderGaps } from './gaps.ts';
 export type { HelpFacts } from './help.ts';
 export { renderHelp } from './help.ts';
 export { DiscordLimits } from './limits.ts';

@@ -5,6 +5,12 @@ import { clip, neutralizeMentions } from './text.ts';
 
 declare const rendered: unique symbol;
 
+/** A text file to attach (UTF-8): its name and content, scrubbed like every other string. */
+export interface Attachment {
+  readonly name: string;
+  readonly text: string;
+}
+
 /**
  * A message ready to send, produced only by {@link finalize}: every Discord limit holds and
  * `allowedMentions` parses nothing but `pingUserId`. The send helpers accept nothing else, so no
@@ -22,6 +28,8 @@ export interface Reply {
   };
   /** Only the person who asked sees it (interaction replies only). */
   readonly ephemeral: boolean;
+  /** Files attached to the message (the CSV of `/kb gaps`). */
+  readonly files: readonly Attachment[];
   readonly [rendered]: true;
 }
 
@@ -39,6 +47,7 @@ export interface Draft {
   /** Roles citebot itself names in embeds (`/config show`); mentions in embeds never ping. */
   readonly namedRoleIds?: readonly string[];
   readonly ephemeral?: boolean;
+  readonly files?: readonly Attachment[];
 }
 
 /** An empty field value or name is rejected by Discord. */
@@ -163,6 +172,7 @@ export function finalize(unsafe: Draft): Reply {
       repliedUser: false as const,
     },
     ephemeral: draft.ephemeral ?? false,
+    files: draft.files ?? [],
   };
   // The brand marks the result as renderer-made; only this function applies it.
   // A message must carry something; an empty draft becomes an invisible placeholder.
