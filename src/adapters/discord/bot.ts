@@ -9,6 +9,7 @@ import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
+import { setRendererSecrets } from './render/index.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -73,6 +74,7 @@ export async function startBot(
 ): Promise<BotHandle> {
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
+  setRendererSecrets([token]);
   const feedback = await FeedbackStore.open(config.dataDir);
   const { setAside } = feedback.counts();
   if (setAside > 0) {

@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../support/tempDir.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'citebot-cli-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 describe('npm run --silent ask -- --json (a real process)', () => {
   it('writes nothing but JSON lines to stdout', async () => {
@@ -27,7 +29,7 @@ describe('npm run --silent ask -- --json (a real process)', () => {
 
 describe('the terminal entry point (a real process)', () => {
   it('reads .env from the project folder, never from the current directory', async () => {
-    const elsewhere = mkdtempSync(path.join(tmpdir(), 'citebot-cwd-'));
+    const elsewhere = await useTempDir('citebot-cwd-');
     // A .env in the current directory that would break the run if it were read.
     writeFileSync(path.join(elsewhere, '.env'), 'KNOWLEDGE_DIR=/nonexistent/kb\n');
     const { stdout } = await promisify(execFile)(
