@@ -22,7 +22,6 @@ export interface BotOptions {
 export interface BotHandle {
   /** The live client (replaced if the gateway refuses the Message Content intent). */
   readonly client: Client;
-  readonly context: BotContext;
   /**
    * Settles with what to fix when the gateway closed for good (a reset token, withdrawn intents,
    * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
@@ -156,7 +155,6 @@ export async function startBot(
     get client() {
       return current as Client;
     },
-    context: ctx,
     fatal,
     async stop() {
       if (stopped) return;

@@ -140,6 +140,14 @@ async function within(reply: Reply | Promise<Reply>, ms: number): Promise<{ repl
   ]).finally(() => timer.abort());
 }
 
+/** Answers an autocomplete with its choices (already fitted to Discord's limits by the caller). */
+export async function respondWithChoices(
+  interaction: AutocompleteInteraction,
+  choices: readonly { readonly name: string; readonly value: string }[],
+): Promise<void> {
+  await interaction.respond([...choices]);
+}
+
 /** Acknowledges an interaction whose answer goes elsewhere (a reply in the channel). */
 export async function deferResponse(interaction: RepliableInteraction, ephemeral: boolean): Promise<void> {
   await acknowledge(interaction, 'deferred', () =>
@@ -179,7 +187,7 @@ export async function apologize(interaction: Interaction, logger: Logger, error:
   logger.error({ err: error, ...describeInteraction(interaction) }, 'discord: handler failed');
   try {
     if (interaction.isAutocomplete()) {
-      if (!(interaction as AutocompleteInteraction).responded) await interaction.respond([]);
+      if (!(interaction as AutocompleteInteraction).responded) await respondWithChoices(interaction, []);
       return;
     }
     if (!interaction.isRepliable()) return;
