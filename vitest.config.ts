@@ -9,6 +9,7 @@ const e2e = [
   'tests/host/openKnowledgeInWorker.test.ts',
   'tests/host/operations.test.ts',
   'tests/host/watchKnowledge.test.ts',
+  'tests/store/concurrency.test.ts',
 ];
 
 export default defineConfig({
