@@ -1,14 +1,11 @@
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
-import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
+import { ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from './config/index.ts';
 import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
-import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
+import { createLogger, type LogDestination, type Logger } from './logger.ts';
+import { scrubSecrets } from './secrets.ts';
 import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
 
 /** The streams of terminal mode. */
@@ -72,6 +69,7 @@ export async function start(
     const service = await openKnowledge({
       knowledgeDir: config.knowledgeDir,
       cacheDir: config.cacheDir,
+      followOutsideLinks: config.followOutsideLinks,
       onWarning: (message) => io.errorOutput.write(`warning: ${message}\n`),
     });
     const { localBanner, runRepl } = await import('./adapters/terminal/repl.ts');
@@ -91,6 +89,7 @@ export async function start(
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
     cacheDir: config.cacheDir,
+    followOutsideLinks: config.followOutsideLinks,
     watch: true,
     onWarning: (message) => logger.warn(message),
     onRearm: (message) => logger.info(message),
@@ -141,7 +140,7 @@ export async function start(
 
 /** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true, path: join(projectRoot, '.env') });
+  loadProjectEnv();
   // A signal may arrive while starting (the gateway may already be up): remember it, act once started.
   let early: NodeJS.Signals | undefined;
   let onSignal = (signal: NodeJS.Signals) => {
@@ -185,6 +184,6 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryPoint(import.meta.url)) {
   await main();
 }

@@ -9,6 +9,7 @@ import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
+import { setRendererSecrets } from './render/index.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -21,7 +22,6 @@ export interface BotOptions {
 export interface BotHandle {
   /** The live client (replaced if the gateway refuses the Message Content intent). */
   readonly client: Client;
-  readonly context: BotContext;
   /**
    * Settles with what to fix when the gateway closed for good (a reset token, withdrawn intents,
    * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
@@ -74,6 +74,7 @@ export async function startBot(
 ): Promise<BotHandle> {
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
+  setRendererSecrets([token]);
   const feedback = await FeedbackStore.open(config.dataDir);
   const { setAside } = feedback.counts();
   if (setAside > 0) {
@@ -154,7 +155,6 @@ export async function startBot(
     get client() {
       return current as Client;
     },
-    context: ctx,
     fatal,
     async stop() {
       if (stopped) return;

@@ -2,10 +2,11 @@ import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
-import { ButtonStateStore } from './buttonState.ts';
-import type { StoredState } from './customId.ts';
+import type { StoredState } from './buttonIds.ts';
+import { ButtonStateStore } from './buttonStateStore.ts';
 import type { FeedbackStore } from './feedback.ts';
 import { RateLimiter } from './rateLimiter.ts';
+import { ShownAnswers } from './shownAnswers.ts';
 
 /** Questions answered and not answered since start (`/kb stats`). */
 export interface Counters {
@@ -22,6 +23,8 @@ export interface BotContext {
   readonly rateLimiter: RateLimiter;
   readonly feedback: FeedbackStore;
   readonly buttonState: ButtonStateStore<StoredState>;
+  /** The answers shown under answer buttons, for Share and the votes. */
+  readonly shownAnswers: ShownAnswers;
   /** `${messageId}:${userId}` → the vote already recorded, so a double click counts once. */
   readonly votes: LRUCache<string, 'up' | 'down'>;
   readonly counters: Counters;
@@ -49,6 +52,7 @@ export function createContext(input: {
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,
     }),
+    shownAnswers: new ShownAnswers({ max: tuning.buttonStateMax, ttlMs: tuning.buttonStateTtlMs }),
     votes: new LRUCache<string, 'up' | 'down'>({ max: tuning.voteMemoryMax }),
     counters: { answered: 0, unanswered: 0 },
     autoAnswer: config.answerChannelIds.length > 0,

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { ButtonStyle } from 'discord.js';
 import { DefaultTuning } from '../../../config/index.ts';
 import type { Answer, ArticleRef, Citation } from '../../../core/types.ts';
-import { type ButtonSpec, buttonRow } from './buttons.ts';
+import { type ButtonSpec, buttonRow } from './buttonRow.ts';
 import { DiscordLimits } from './limits.ts';
 import { Notices } from './notice.ts';
 import { finalize, type Reply } from './reply.ts';
