@@ -35,7 +35,7 @@ export interface Running {
    * rejects with what to fix when Discord closed the gateway for good.
    */
   readonly finished: Promise<void>;
-  /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
+  /** Stops the bot or the terminal session, closes the store and the knowledge service. */
   stop(): Promise<void>;
 }
 
