@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { ANALYSIS_VERSION } from '../core/analysis/analyzer.ts';
+import { ANALYSIS_TABLES } from '../core/analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../core/knowledge/knowledgeFiles.ts';
 import type { KnowledgeBase } from '../core/knowledgeBase.ts';
 import {
@@ -11,7 +11,7 @@ import {
   type SerialisedKnowledge,
   serialiseKnowledge,
 } from '../core/search/serialiseKnowledge.ts';
-import type { SearchSettings } from '../core/search/settings.ts';
+import { type IndexSettings, indexSettingsOf } from '../core/search/settings.ts';
 
 /** A cache file read before the knowledge's hash (hence the key) is known. */
 export interface CachePrefetch {
@@ -37,12 +37,15 @@ export async function prefetchCache(cacheDir: string): Promise<CachePrefetch | u
 }
 
 /**
- * The cache key: the knowledge files' hash, the analysis version and the settings. Any change to
- * articles, synonyms, analysis or tuning gives a new key, so a stale cache is never used.
+ * The cache key: the knowledge files' hash, the analysis tables and the index-time settings. Any
+ * change to articles, synonyms, analysis or what is indexed gives a new key, so a stale cache is
+ * never used; query-time settings (boosts, fuzzy, thresholds, citations) keep the cache valid.
  */
-export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: SearchSettings): string {
+export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: IndexSettings): string {
   return createHash('sha256')
-    .update(`${SERIALISED_FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
+    .update(
+      `${SERIALISED_FORMAT}\0${ANALYSIS_TABLES}\0${files.hash}\0${JSON.stringify(indexSettingsOf(settings))}`,
+    )
     .digest('hex')
     .slice(0, 24);
 }
@@ -59,7 +62,7 @@ export function cachePath(cacheDir: string, key: string): string {
 export async function loadCachedKnowledge(
   cacheDir: string,
   files: KnowledgeFiles,
-  settings: SearchSettings,
+  settings: IndexSettings,
   prefetched?: Promise<CachePrefetch | undefined>,
 ): Promise<{ kb: KnowledgeBase } | { miss: string }> {
   const key = cacheKey(files, settings);
@@ -86,7 +89,7 @@ export async function loadCachedKnowledge(
 export async function saveCachedKnowledge(
   cacheDir: string,
   kb: KnowledgeBase,
-  settings: SearchSettings,
+  settings: IndexSettings,
 ): Promise<string> {
   const key = cacheKey(kb, settings);
   const data = serialiseKnowledge(kb, key);

@@ -212,7 +212,6 @@ function runQuery(
           : false,
       maxFuzzy: settings.maxFuzzy,
       weights: settings.weights,
-      bm25: settings.bm25,
       boostTerm: (term) => weight.get(term) ?? 1,
     };
     const narrow = own && rare.length === 0 ? allConcepts(retrieving, df) : undefined;
