@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
-import { ConfigError, parseConfig, projectRoot } from './config/index.ts';
+import { ConfigError, configSecrets, parseConfig, projectRoot } from './config/index.ts';
 import type { KnowledgeService } from './core/types.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
@@ -56,7 +56,7 @@ export async function start(
   const discord = config.discordToken !== undefined;
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.discordToken],
+    secrets: configSecrets(config),
     destination: options.logDestination ?? (discord ? process.stdout : io.errorOutput),
   });
 

@@ -22,6 +22,10 @@ export interface Config {
     readonly questions: number;
     readonly windowMs: number;
   };
+  /** PostgreSQL for durable state (settings, votes, unanswered, aliases); absent → SQLite in dataDir. */
+  readonly databaseUrl?: string;
+  /** Redis for state shared by replicas (rate limits, button state, reloads); absent → in-process. */
+  readonly redisUrl?: string;
 }
 
 /** One problem per variable, so the operator can fix them all in one go. */
@@ -89,5 +93,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       questions: vars.RATE_LIMIT_QUESTIONS,
       windowMs: vars.RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
+    ...(vars.DATABASE_URL === undefined ? {} : { databaseUrl: vars.DATABASE_URL }),
+    ...(vars.REDIS_URL === undefined ? {} : { redisUrl: vars.REDIS_URL }),
   });
 }

@@ -88,6 +88,16 @@ const channelListSchema = z
     ),
   );
 
+/** A server URL of one of `protocols`; messages never repeat the value (it may hold a password). */
+function serverUrl(protocols: readonly string[], example: string) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+      error: `must be a URL such as ${example}`,
+    });
+}
+
 /** The environment variables citebot reads, as one schema. Unknown variables are ignored. */
 export const envSchema = z.object({
   DISCORD_TOKEN: optional(tokenSchema),
@@ -105,6 +115,10 @@ export const envSchema = z.object({
   ),
   RATE_LIMIT_QUESTIONS: wholeNumber(1, 1000, EnvDefaults.RATE_LIMIT_QUESTIONS),
   RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, EnvDefaults.RATE_LIMIT_WINDOW_SECONDS),
+  DATABASE_URL: optional(
+    serverUrl(['postgres:', 'postgresql:'], 'postgres://citebot:secret@127.0.0.1:5432/citebot'),
+  ),
+  REDIS_URL: optional(serverUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
 });
 
 /** The names of every variable the schema reads, in documentation order. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, projectRoot } from '../../src/config/index.ts';
+import { ConfigError, configSecrets, parseConfig, projectRoot } from '../../src/config/index.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhXyZa.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -111,5 +111,27 @@ describe('parseConfig', () => {
     expect(error.problems).toEqual([
       { variable: 'DISCORD_API_URL', message: expect.stringContaining('/v10') },
     ]);
+  });
+
+  it('reads DATABASE_URL and REDIS_URL, and refuses other schemes without repeating the value', () => {
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://citebot:pw@127.0.0.1:5432/citebot',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.databaseUrl).toBe('postgres://citebot:pw@127.0.0.1:5432/citebot');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    const error = configError({ DATABASE_URL: 'mysql://u:hunter2@db/x', REDIS_URL: 'localhost:6379' });
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['DATABASE_URL', 'REDIS_URL']);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('lists the token and the passwords inside server URLs as secrets to scrub', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: token,
+      DATABASE_URL: 'postgres://citebot:p%40ss@127.0.0.1/citebot',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(configSecrets(config)).toEqual([token, 'p@ss']);
   });
 });
