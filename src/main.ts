@@ -8,6 +8,7 @@ import { ConfigError, configSecrets, parseConfig, projectRoot } from './config/i
 import type { KnowledgeService } from './core/types.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
+import type { SharedState } from './host/redis/sharedState.ts';
 import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
 
 /** The streams of terminal mode. */
@@ -97,15 +98,31 @@ export async function start(
     { articles: stats.articles, passages: stats.passages, skipped: stats.skipped.length, ms: stats.buildMs },
     'knowledge: loaded',
   );
+  let shared: SharedState | undefined;
   let bot: BotHandle;
   try {
-    bot = await startBot(
-      config,
-      service,
-      logger,
-      options.clientOptions ? { clientOptions: options.clientOptions } : {},
-    );
+    if (config.redisUrl !== undefined) {
+      const { openSharedState } = await import('./host/redis/sharedState.ts');
+      shared = await openSharedState({
+        redisUrl: config.redisUrl,
+        rateLimit: config.rateLimit,
+        service,
+        onWarning: (message) => logger.warn(message),
+        onRemoteReload: (ok) =>
+          ok
+            ? logger.info('knowledge: reloaded, asked by another replica')
+            : logger.warn('knowledge: reload asked by another replica failed; old index kept'),
+      });
+      logger.info('redis: connected; rate limits and /kb reload shared with other replicas');
+    }
+    bot = await startBot(config, service, logger, {
+      ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+      ...(shared === undefined
+        ? {}
+        : { shared: { rateLimiter: shared.rateLimiter, announceReload: shared.announceReload } }),
+    });
   } catch (error) {
+    await shared?.close();
     await service.close();
     throw error;
   }
@@ -119,6 +136,7 @@ export async function start(
       try {
         await bot.stop();
       } finally {
+        await shared?.close();
         await service.close();
         finish();
       }

@@ -4,7 +4,7 @@ import { DefaultTuning, type Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
 import { createClient } from './client.ts';
-import { type BotContext, createContext } from './context.ts';
+import { type BotContext, createContext, type SharedContext } from './context.ts';
 import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
@@ -14,6 +14,8 @@ export interface BotOptions {
   /** Extra discord.js client options (tests pass a fast identify throttler). */
   readonly clientOptions?: Partial<ClientOptions>;
   readonly tuning?: Tuning;
+  /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
+  readonly shared?: SharedContext;
 }
 
 /** A running bot. */
@@ -69,7 +71,14 @@ export async function startBot(
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
   const feedback = await FeedbackStore.open(config.dataDir);
-  const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, feedback });
+  const ctx = createContext({
+    config,
+    tuning: options.tuning ?? DefaultTuning,
+    service,
+    logger,
+    feedback,
+    ...(options.shared === undefined ? {} : { shared: options.shared }),
+  });
   let stopped = false;
   let current: Client | undefined;
 

@@ -119,7 +119,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       });
     case 'share':
     case 'more': {
-      const limit = ctx.rateLimiter.take(interaction.user.id);
+      const limit = await ctx.rateLimiter.take(interaction.user.id);
       if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
       return decoded.button === 'share'
         ? share(interaction, ctx, decoded.state)

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.ts';
 import { ButtonStateStore } from './buttonState.ts';
 import type { StoredState } from './customId.ts';
 import type { FeedbackStore } from './feedback.ts';
-import { RateLimiter } from './rateLimiter.ts';
+import { RateLimiter, type UserRateLimiter } from './rateLimiter.ts';
 
 /** Questions answered and not answered since start (`/kb stats`). */
 export interface Counters {
@@ -19,7 +19,7 @@ export interface BotContext {
   readonly tuning: Tuning;
   readonly service: KnowledgeService;
   readonly logger: Logger;
-  readonly rateLimiter: RateLimiter;
+  readonly rateLimiter: UserRateLimiter;
   readonly feedback: FeedbackStore;
   readonly buttonState: ButtonStateStore<StoredState>;
   /** `${messageId}:${userId}` → the vote already recorded, so a double click counts once. */
@@ -27,6 +27,14 @@ export interface BotContext {
   readonly counters: Counters;
   /** Whether question-like messages in ANSWER_CHANNEL_IDS are answered (off after a 4014). */
   autoAnswer: boolean;
+  /** Tells the other replicas to reload after a successful `/kb reload` (with REDIS_URL). */
+  readonly announceReload?: () => Promise<void>;
+}
+
+/** State shared with other replicas (src/host/redis), replacing this process's own. */
+export interface SharedContext {
+  readonly rateLimiter?: UserRateLimiter;
+  readonly announceReload?: () => Promise<void>;
 }
 
 /** Builds the per-bot state with every cache bounded by the tuning. */
@@ -36,15 +44,21 @@ export function createContext(input: {
   service: KnowledgeService;
   logger: Logger;
   feedback: FeedbackStore;
+  shared?: SharedContext;
 }): BotContext {
-  const { config, tuning } = input;
+  const { config, tuning, shared, ...rest } = input;
   return {
-    ...input,
-    rateLimiter: new RateLimiter({
-      limit: config.rateLimit.questions,
-      windowMs: config.rateLimit.windowMs,
-      maxUsers: tuning.rateLimitUsersMax,
-    }),
+    ...rest,
+    config,
+    tuning,
+    rateLimiter:
+      shared?.rateLimiter ??
+      new RateLimiter({
+        limit: config.rateLimit.questions,
+        windowMs: config.rateLimit.windowMs,
+        maxUsers: tuning.rateLimitUsersMax,
+      }),
+    ...(shared?.announceReload === undefined ? {} : { announceReload: shared.announceReload }),
     buttonState: new ButtonStateStore<StoredState>({
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,

@@ -40,7 +40,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   if (routed === undefined) return;
   const quiet = routed.route === 'channel';
   try {
-    const limit = ctx.rateLimiter.take(message.author.id);
+    const limit = await ctx.rateLimiter.take(message.author.id);
     if (!limit.allowed) {
       if (!quiet)
         await replyToMessage(

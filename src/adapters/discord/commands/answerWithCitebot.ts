@@ -21,7 +21,7 @@ export const answerWithCitebot: MessageCommand = {
     const botId = interaction.client.user.id;
     const question = stripBotMention(target.content, botId);
     if (!hasQuestion(question)) return sendNotice(interaction, Notices.noText);
-    const limit = ctx.rateLimiter.take(interaction.user.id);
+    const limit = await ctx.rateLimiter.take(interaction.user.id);
     if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
 
     // The answer goes to the channel as a reply; the invoker's own response is only a deferral

@@ -41,7 +41,7 @@ export const ask: SlashCommand = {
     // A hidden answer cannot be seen by the person it would point at, so it pings nobody.
     const mention = hidden ? null : interaction.options.getUser('mention');
     if (!hasQuestion(question)) return sendNotice(interaction, Notices.emptyQuestion);
-    const limit = ctx.rateLimiter.take(interaction.user.id);
+    const limit = await ctx.rateLimiter.take(interaction.user.id);
     if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
     const work = askAndRender(
       ctx,

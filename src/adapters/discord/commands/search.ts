@@ -32,7 +32,7 @@ export const search: SlashCommand = {
     const query = interaction.options.getString('query', true);
     const hidden = interaction.options.getBoolean('hide') ?? false;
     if (!hasQuestion(query)) return sendNotice(interaction, 'Please give some words to search for.');
-    const limit = ctx.rateLimiter.take(interaction.user.id);
+    const limit = await ctx.rateLimiter.take(interaction.user.id);
     if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
     await respondInTime(interaction, searchPage(ctx, query, 0, hidden), {
       ephemeral: hidden,
