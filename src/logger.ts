@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { LogLevel } from './config/index.ts';
+import { readableLine } from './readableLog.ts';
 
 export type { Logger } from 'pino';
 
-/** Where log lines are written. */
+/** Where log lines are written: a stream (its `error` events are handled) or any writer. */
 export interface LogDestination {
   write(line: string): unknown;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** Options of {@link createLogger}. */
@@ -16,6 +18,13 @@ export interface LoggerOptions {
   readonly secrets?: readonly (string | undefined)[];
   /** Defaults to standard output. */
   readonly destination?: LogDestination;
+  /** `json`: one pino JSON object per line (default); `readable`: a short line for people at a terminal. */
+  readonly format?: 'json' | 'readable';
+  /**
+   * Told once, in one line, when the destination breaks (its reader went away: EPIPE); logging
+   * then stops instead of failing again. Default: standard error.
+   */
+  readonly notice?: LogDestination;
 }
 
 const redacted = '[REDACTED]';
@@ -37,11 +46,19 @@ const redactPaths = [
 ];
 
 /**
- * Replaces every occurrence of each secret in `text`. Secrets shorter than 8 characters are
- * ignored: scrubbing them would mangle ordinary words and they are no real token anyway.
+ * An interaction (or its webhook) token in a REST path — `/interactions/<id>/<token>/callback`,
+ * `/webhooks/<app>/<token>/…` — as discord.js puts it into `err.url` and error messages. Such a
+ * token lets anyone answer as the bot for 15 minutes.
+ */
+const interactionTokenInPath = /(\/(?:interactions|webhooks)\/\d{15,22}\/)[A-Za-z0-9_.-]{20,}/g;
+
+/**
+ * Replaces every occurrence of each secret in `text`, and every interaction token in a REST path.
+ * Secrets shorter than 8 characters are ignored: scrubbing them would mangle ordinary words and
+ * they are no real token anyway.
  */
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text;
+  let result = text.replace(interactionTokenInPath, `$1${redacted}`);
   for (const secret of secrets) {
     if (secret !== undefined && secret.length >= 8) result = result.replaceAll(secret, redacted);
   }
@@ -49,19 +66,50 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
 }
 
 /**
+ * A writer that can never throw or loop: the first failure of `destination` (a throw or an `error`
+ * event, typically EPIPE once its reader is gone) switches it off for good and is reported once to
+ * `notice`, whose own failures are ignored.
+ */
+function guarded(destination: LogDestination, notice: LogDestination): (line: string) => void {
+  let broken = false;
+  const breakOff = (error: unknown) => {
+    if (broken) return;
+    broken = true;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+    try {
+      notice.write(`citebot: standard output is closed (${code}); log lines are dropped from now on\n`);
+    } catch {
+      // Nowhere left to say it; the bot keeps serving regardless.
+    }
+  };
+  destination.on?.('error', breakOff);
+  notice.on?.('error', () => undefined);
+  return (line) => {
+    if (broken) return;
+    try {
+      destination.write(line);
+    } catch (error) {
+      breakOff(error);
+    }
+  };
+}
+
+/**
  * A structured pino logger that never prints a secret: known fields are redacted by path, and
- * every finished line is scrubbed for the secret strings, because discord.js errors can carry
- * the token inside a message or a stack.
+ * every finished line is scrubbed for the secret strings and interaction tokens, because
+ * discord.js errors carry them inside messages, URLs and stacks. Writing can never throw: a
+ * broken destination is dropped (see {@link LoggerOptions.notice}).
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const destination = options.destination ?? process.stdout;
+  const write = guarded(options.destination ?? process.stdout, options.notice ?? process.stderr);
   const secrets = options.secrets ?? [];
+  const readable = options.format === 'readable';
   return pino(
     {
       level: options.level,
       base: { app: 'citebot' },
       redact: { paths: redactPaths, censor: redacted },
     },
-    { write: (line: string) => destination.write(scrubSecrets(line, secrets)) },
+    { write: (line: string) => write(scrubSecrets(readable ? readableLine(line) : line, secrets)) },
   );
 }

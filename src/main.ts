@@ -5,11 +5,12 @@ import type { ClientOptions } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
 import { ConfigError, configSecrets, parseConfig, projectRoot } from './config/index.ts';
-import type { KnowledgeService } from './core/types.ts';
+import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
 import type { SharedState } from './host/redis/sharedState.ts';
 import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
+import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -33,7 +34,10 @@ export interface Running {
   readonly service: KnowledgeService;
   /** The bot, in Discord mode. */
   readonly bot?: BotHandle;
-  /** Settles when citebot ends on its own (terminal: end of input; Discord: never before stop). */
+  /**
+   * Settles when citebot ends on its own (terminal: end of input; Discord: never before stop);
+   * rejects with what to fix when Discord closed the gateway for good.
+   */
   readonly finished: Promise<void>;
   /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
   stop(): Promise<void>;
@@ -55,12 +59,16 @@ export async function start(
 ): Promise<Running> {
   const config = parseConfig(env);
   const discord = config.discordToken !== undefined;
+  const destination = options.logDestination ?? (discord ? process.stdout : io.errorOutput);
   const logger = createLogger({
     level: config.logLevel,
     secrets: configSecrets(config),
-    destination: options.logDestination ?? (discord ? process.stdout : io.errorOutput),
+    destination,
+    // People at a terminal get readable lines, log shippers JSON: one format per destination.
+    format: (destination as Partial<NodeJS.WriteStream>).isTTY === true ? 'readable' : 'json',
   });
 
+  await checkKnowledgeDir(config.knowledgeDir);
   if (!discord) {
     const service = await openKnowledge({
       knowledgeDir: config.knowledgeDir,
@@ -79,12 +87,14 @@ export async function start(
     return { mode: 'terminal', logger, service, finished, stop: close };
   }
 
+  await checkDataDir(config.dataDir);
   // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
     cacheDir: config.cacheDir,
     watch: true,
     onWarning: (message) => logger.warn(message),
+    onRearm: (message) => logger.info(message),
     onReload: (report) =>
       report.ok
         ? logger.info(
@@ -128,8 +138,9 @@ export async function start(
   }
   let stopping: Promise<void> | undefined;
   let finish = () => {};
-  const finished = new Promise<void>((resolve) => {
+  const finished = new Promise<void>((resolve, reject) => {
     finish = resolve;
+    bot.fatal.then((message) => reject(new Error(message)));
   });
   const stop = () => {
     stopping ??= (async () => {
@@ -180,7 +191,15 @@ async function main(): Promise<void> {
   };
   onSignal = shutdown;
   if (early) shutdown(early);
-  await running.finished;
+  try {
+    await running.finished;
+  } catch (error) {
+    // Discord will not take the bot back: exit non-zero so a process manager notices and the
+    // operator reads what to fix (logged too; stderr gets just the one line).
+    await running.stop().catch(() => undefined);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
   process.exit(0);
 }
 

@@ -48,7 +48,72 @@ describe('createLogger', () => {
   });
 });
 
+describe('createLogger with a broken destination', () => {
+  it('drops the stream after its first failure, notes it once and never throws', () => {
+    let attempts = 0;
+    const notes: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      destination: {
+        write: () => {
+          attempts += 1;
+          throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+        },
+      },
+      notice: { write: (line: string) => notes.push(line) },
+    });
+    for (let i = 0; i < 100; i++) logger.error({ i }, 'still logging');
+    expect(attempts).toBe(1);
+    expect(notes).toEqual([
+      'citebot: standard output is closed (EPIPE); log lines are dropped from now on\n',
+    ]);
+  });
+
+  it('stops writing once the stream emits an error event, even if the notice fails too', () => {
+    const written: string[] = [];
+    let onError: (error: Error) => void = () => {};
+    const logger = createLogger({
+      level: 'info',
+      destination: {
+        write: (line: string) => written.push(line),
+        on: (_event, listener) => (onError = listener),
+      },
+      notice: {
+        write: () => {
+          throw new Error('stderr is gone too');
+        },
+      },
+    });
+    logger.info('one');
+    onError(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    logger.info('two');
+    expect(written).toHaveLength(1);
+  });
+});
+
+describe('createLogger, readable format', () => {
+  it('writes one short line per entry with the level, message and fields, never JSON', () => {
+    const { lines, destination } = capture();
+    createLogger({ level: 'info', destination, format: 'readable' }).warn(
+      { shardId: 0, code: 4004 },
+      'closed',
+    );
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}closed shardId=0 code=4004\n$/);
+  });
+});
+
 describe('scrubSecrets', () => {
+  it('redacts interaction and webhook tokens inside REST paths (err.url)', () => {
+    const interactionToken = `aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OmZha2U${'x'.repeat(60)}`;
+    const url = `https://discord.com/api/v10/interactions/123456789012345678/${interactionToken}/callback`;
+    const edit = `PATCH /webhooks/876543210987654321/${interactionToken}/messages/@original`;
+    const { lines, destination } = capture();
+    createLogger({ level: 'info', destination }).error({ err: { url, message: edit } }, 'failed');
+    expect(lines[0]).not.toContain(interactionToken);
+    expect(lines[0]).toContain('/interactions/123456789012345678/[REDACTED]/callback');
+    expect(lines[0]).toContain('/webhooks/876543210987654321/[REDACTED]/messages/@original');
+  });
+
   it('replaces every occurrence and leaves short or missing secrets alone', () => {
     expect(scrubSecrets(`a ${token} b ${token}`, [token])).toBe('a [REDACTED] b [REDACTED]');
     expect(scrubSecrets('the cat sat', ['cat', undefined])).toBe('the cat sat');

@@ -1,10 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeDiscord, startFakeDiscord } from './support/fakeDiscord/index.ts';
+import {
+  chatInputInteraction,
+  type FakeDiscord,
+  opt,
+  startFakeDiscord,
+} from './support/fakeDiscord/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
@@ -82,5 +87,95 @@ describe('npm start', () => {
     const { stdout, stderr } = run.output();
     expect(stdout).toContain('shutting down');
     expect(`${stdout}${stderr}`).not.toContain(fake.token);
+  });
+
+  it('keeps serving when the reader of its stdout goes away, notes it once and still exits on SIGTERM', async () => {
+    fake = await startFakeDiscord();
+    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' });
+    await run.waitFor('discord: ready');
+    // A log shipper restarting, `npm start | head`: the pipe's reading end closes.
+    run.child.stdout?.destroy();
+    // A dropped gateway makes the bot log while nobody reads, then it must still answer.
+    fake.dropConnection();
+    await fake.waitForResume(1);
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'ask',
+        options: [opt.string('question', "How many professionals will China's blockchain center train?")],
+      }),
+    );
+    const callback = await fake.waitForCallback(asked);
+    expect(JSON.stringify(callback.body)).toContain('500,000');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const { stderr } = run.output();
+    expect(stderr.match(/standard output is closed/g)).toHaveLength(1);
+    expect(stderr).not.toContain(fake.token);
+  });
+
+  it.each([
+    [
+      4004,
+      'DISCORD_TOKEN was refused by Discord: reset it in the Developer Portal (Bot → Reset Token) and update .env',
+    ],
+    [4014, 'Message Content'],
+    [4013, 'gateway close 4013'],
+  ])(
+    'ends with exit 1 and one line saying what to fix when the gateway closes with %i mid-session',
+    async (code, text) => {
+      fake = await startFakeDiscord();
+      const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+      await run.waitFor('discord: ready');
+      fake.closeConnection(code);
+      // Bounded by the test's timeout: a zombie process never exits.
+      expect(await run.exited).toBe(1);
+      const { stdout, stderr } = run.output();
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(text);
+      expect(`${stdout}${stderr}`).not.toContain(fake.token);
+    },
+  );
+
+  it('says the token was refused, in one line, when Discord answers 401 at login', async () => {
+    fake = await startFakeDiscord();
+    fake.failNext('GET /gateway/bot', { status: 401 });
+    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr.trim()).toBe(
+      'DISCORD_TOKEN was refused by Discord: reset it in the Developer Portal (Bot → Reset Token) and update .env',
+    );
+  });
+
+  it('names DISCORD_API_URL in one line when Discord cannot be reached through it', async () => {
+    const run = startProcess({
+      DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhXyZa.abcdefghijklmnop',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+    });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('DISCORD_API_URL');
+    expect(lines[0]).toContain('http://127.0.0.1:9/api');
+  });
+
+  it.each([
+    ['KNOWLEDGE_DIR', (scratch: string) => ({ KNOWLEDGE_DIR: path.join(scratch, 'missing') })],
+    [
+      'DATA_DIR',
+      (scratch: string) => {
+        writeFileSync(path.join(scratch, 'file'), 'x');
+        return { DATA_DIR: path.join(scratch, 'file') };
+      },
+    ],
+  ])('stops with one line naming %s when it is unusable', async (variable, envOf) => {
+    fake = await startFakeDiscord();
+    const scratch = mkdtempSync(path.join(tmpdir(), 'citebot-main-'));
+    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, ...envOf(scratch) });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(variable);
+    expect(lines[0]).toContain(scratch);
   });
 });

@@ -5,7 +5,7 @@ import { buildSuggestIndex, type SuggestIndex, suggest } from './answer/suggest.
 import type { KnowledgeBase } from './knowledgeBase.ts';
 import { decodeNextLanguage } from './search/passageIndex.ts';
 import { DefaultSearchSettings, type SearchSettings } from './search/settings.ts';
-import type { Answer, ArticleView, KnowledgeStats, SearchPage, Suggestion } from './types.ts';
+import type { Answer, ArticleView, KnowledgeStats, Page, SearchPage, Suggestion } from './types.ts';
 
 /** How a knowledge base came to be: for stats. */
 export interface BuildInfo {
@@ -16,7 +16,8 @@ export interface BuildInfo {
 
 /**
  * The synchronous engine over one knowledge base: answers, searches, articles, suggestions.
- * Immutable: a reload makes a new Engine.
+ * Immutable: a reload makes a new Engine. Its methods named in `ENGINE_OPERATIONS`
+ * (`operations.ts`) are what every service serves.
  */
 export class Engine {
   readonly #kb: KnowledgeBase;
@@ -36,13 +37,13 @@ export class Engine {
   }
 
   /** Answers a question (see {@link composeAnswer}). */
-  ask(question: string, options: { offset?: number; limit?: number } = {}): Answer {
-    return composeAnswer(this.#kb, question, this.#settings, options);
+  ask(question: string, page: Page = {}): Answer {
+    return composeAnswer(this.#kb, question, this.#settings, page);
   }
 
   /** One page of ranked articles for a query. */
-  search(query: string, options: { offset?: number; limit?: number } = {}): SearchPage {
-    return searchArticles(this.#kb, query, this.#settings, options);
+  search(query: string, page: Page = {}): SearchPage {
+    return searchArticles(this.#kb, query, this.#settings, page);
   }
 
   /** An article by id, else by title (exact, then folded, then the best title match). */

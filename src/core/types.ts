@@ -121,6 +121,12 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/** Which page of citations or hits to return: from `offset` (0-based), at most `limit`. */
+export interface Page {
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
 /** A page of search results. */
 export interface SearchPage {
   readonly query: string;
@@ -170,21 +176,3 @@ export interface KnowledgeStats {
 export type ReloadReport =
   | { readonly ok: true; readonly stats: KnowledgeStats }
   | { readonly ok: false; readonly error: string; readonly stats: KnowledgeStats };
-
-/**
- * The asynchronous face of the knowledge engine that front ends use. One implementation runs the
- * engine in-process (terminal); another hosts it in a worker thread (Discord), so indexing never
- * blocks the event loop.
- */
-export interface KnowledgeService {
-  ask(question: string, options?: { offset?: number; limit?: number }): Promise<Answer>;
-  search(query: string, options?: { offset?: number; limit?: number }): Promise<SearchPage>;
-  /** Finds an article by id, or by exact/near title. */
-  article(nameOrId: string): Promise<ArticleView | undefined>;
-  /** Autocomplete for `/ask` (questions and terms) or `/article` (titles). At most `limit` (≤ 25). */
-  suggest(kind: 'question' | 'article', partial: string, limit?: number): Promise<Suggestion[]>;
-  stats(): Promise<KnowledgeStats>;
-  /** Loads the knowledge folder again; the old index serves until the new one is ready. */
-  reload(): Promise<ReloadReport>;
-  close(): Promise<void>;
-}

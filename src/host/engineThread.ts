@@ -1,12 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import type { OperationArgs, OperationName, OperationResult } from '../core/operations.ts';
 import type { KnowledgeStats } from '../core/types.ts';
-import type {
-  EngineRequest,
-  EngineResults,
-  RequestMessage,
-  WorkerLoadOptions,
-  WorkerMessage,
-} from './workerProtocol.ts';
+import type { RequestMessage, WorkerLoadOptions, WorkerMessage } from './workerProtocol.ts';
 
 /** The engine worker shipped with citebot. */
 export const ENGINE_WORKER = new URL('./engineWorker.ts', import.meta.url);
@@ -94,13 +89,13 @@ export class EngineThread {
     return this.#stats;
   }
 
-  /** Sends one request to the engine. */
-  call<R extends EngineRequest>(request: R): Promise<EngineResults[R['op']]> {
+  /** Runs one engine operation on the worker. */
+  call<K extends OperationName>(op: K, args: OperationArgs<K>): Promise<OperationResult<K>> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
-    return new Promise<EngineResults[R['op']]>((resolve, reject) => {
+    return new Promise<OperationResult<K>>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      this.#worker.postMessage({ ...request, id } satisfies RequestMessage);
+      this.#worker.postMessage({ op, args, id } as RequestMessage);
     });
   }
 

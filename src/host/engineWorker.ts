@@ -4,15 +4,9 @@
  * answering — happens on this thread, never on the host's event loop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Engine } from '../core/engine.ts';
+import { runOperation } from '../core/operations.ts';
 import { loadEngine } from './loadEngine.ts';
-import type {
-  EngineRequest,
-  EngineResults,
-  RequestMessage,
-  WorkerLoadOptions,
-  WorkerMessage,
-} from './workerProtocol.ts';
+import type { RequestMessage, WorkerLoadOptions, WorkerMessage } from './workerProtocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker: must run in a worker thread');
@@ -39,7 +33,7 @@ port.on('message', (request: RequestMessage) => {
   engine.then(
     (e) => {
       try {
-        send({ kind: 'result', id: request.id, value: answer(e, request) });
+        send({ kind: 'result', id: request.id, value: runOperation(e, request.op, request.args) });
       } catch (error) {
         send({ kind: 'error', id: request.id, error: describe(error) });
       }
@@ -47,16 +41,3 @@ port.on('message', (request: RequestMessage) => {
     (error: unknown) => send({ kind: 'error', id: request.id, error: describe(error) }),
   );
 });
-
-function answer(e: Engine, request: EngineRequest): EngineResults[keyof EngineResults] {
-  switch (request.op) {
-    case 'ask':
-      return e.ask(request.question, request.page);
-    case 'search':
-      return e.search(request.query, request.page);
-    case 'article':
-      return e.article(request.name);
-    case 'suggest':
-      return e.suggest(request.kind, request.partial, request.limit);
-  }
-}

@@ -4,29 +4,14 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { ANALYSIS_VERSION } from '../core/analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../core/knowledge/knowledgeFiles.ts';
-import { type ArticleInfo, assemble, type KnowledgeBase } from '../core/knowledgeBase.ts';
-import { LanguageIndex } from '../core/search/passageIndex.ts';
+import type { KnowledgeBase } from '../core/knowledgeBase.ts';
+import {
+  restoreKnowledge,
+  SERIALISED_FORMAT,
+  type SerialisedKnowledge,
+  serialiseKnowledge,
+} from '../core/search/serialiseKnowledge.ts';
 import type { SearchSettings } from '../core/search/settings.ts';
-import type { Passage, SkippedFile } from '../core/types.ts';
-
-const FORMAT = 4;
-
-/** What a cache file holds. Passages are stored as tuples to keep the file small. */
-interface CacheFile {
-  readonly format: number;
-  readonly key: string;
-  readonly articles: readonly ArticleInfo[];
-  /** [articleIndex, headings, position, text, lang] */
-  readonly passages: ReadonlyArray<readonly [number, readonly string[], number, string, string]>;
-  readonly skipped: readonly SkippedFile[];
-  /** Passage frequency of each index term: terms, and their counts in the same order. */
-  readonly df: readonly [readonly string[], readonly number[]];
-  /**
-   * Each language's MiniSearch index as a JSON string (not nested JSON), so that parsing the file
-   * is cheap and each index is decoded only when first searched.
-   */
-  readonly languages: Readonly<Record<string, string>>;
-}
 
 /** A cache file read before the knowledge's hash (hence the key) is known. */
 export interface CachePrefetch {
@@ -57,7 +42,7 @@ export async function prefetchCache(cacheDir: string): Promise<CachePrefetch | u
  */
 export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: SearchSettings): string {
   return createHash('sha256')
-    .update(`${FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
+    .update(`${SERIALISED_FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
     .digest('hex')
     .slice(0, 24);
 }
@@ -87,27 +72,8 @@ export async function loadCachedKnowledge(
     return { miss: 'no cache' };
   }
   try {
-    const data = JSON.parse(text) as CacheFile;
-    if (data.format !== FORMAT || data.key !== key) return { miss: 'cache is for other knowledge' };
-    const articles = new Map(data.articles.map((a) => [a.id, a]));
-    const passages: Passage[] = data.passages.map(([article, headings, position, passageText, lang], id) => {
-      const articleId = data.articles[article]?.id;
-      if (articleId === undefined) throw new Error('passage of unknown article');
-      return { id, articleId, headings, position, text: passageText, lang };
-    });
-    const [terms, counts] = data.df;
-    if (terms.length !== counts.length) throw new Error('term frequencies disagree');
-    const df = new Map(terms.map((t, i) => [t, counts[i] ?? 0]));
-    const languages = new Map(
-      Object.entries(data.languages).map(([lang, json]) => {
-        if (typeof json !== 'string') throw new Error(`index of '${lang}' is not a string`);
-        return [lang, LanguageIndex.fromJSON(json)];
-      }),
-    );
-    const indexed = [...languages.values()].reduce((n, l) => n + l.documentCount, 0);
-    if (indexed !== passages.length) throw new Error('index and passages disagree');
-    const index = { languages, df };
-    return { kb: assemble(articles, passages, index, files, data.skipped) };
+    const kb = restoreKnowledge(JSON.parse(text) as SerialisedKnowledge, key, files);
+    return kb ? { kb } : { miss: 'cache is for other knowledge' };
   } catch (error) {
     return { miss: `corrupt cache (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -123,18 +89,7 @@ export async function saveCachedKnowledge(
   settings: SearchSettings,
 ): Promise<string> {
   const key = cacheKey(kb, settings);
-  const articleIndex = new Map([...kb.articles.keys()].map((id, i) => [id, i]));
-  const data: CacheFile = {
-    format: FORMAT,
-    key,
-    articles: [...kb.articles.values()],
-    passages: kb.passages.map(
-      (p) => [articleIndex.get(p.articleId) ?? -1, p.headings, p.position, p.text, p.lang] as const,
-    ),
-    skipped: kb.skipped,
-    df: [[...kb.index.df.keys()], [...kb.index.df.values()]],
-    languages: Object.fromEntries([...kb.index.languages].map(([lang, index]) => [lang, index.serialize()])),
-  };
+  const data = serialiseKnowledge(kb, key);
   await fs.mkdir(cacheDir, { recursive: true });
   const file = cachePath(cacheDir, key);
   // Worker threads of one process may write at once (a reload beside a restarted worker).

@@ -1,5 +1,6 @@
 import type { Engine } from '../core/engine.ts';
-import type { KnowledgeService, KnowledgeStats, ReloadReport } from '../core/types.ts';
+import { type KnowledgeService, operationsVia, runOperation } from '../core/operations.ts';
+import type { ReloadReport } from '../core/types.ts';
 import { coalesce } from './coalesce.ts';
 import { loadEngine } from './loadEngine.ts';
 import type { ServiceOptions } from './serviceOptions.ts';
@@ -44,19 +45,11 @@ async function loadWarmEngine(options: ServiceOptions): Promise<Engine> {
   return engine;
 }
 
-/** Wraps a (swappable) engine in the asynchronous service interface. */
+/** Wraps a (swappable) engine in the asynchronous service interface: every engine operation. */
 export function serviceOver(
   current: () => Engine,
   reload: () => Promise<ReloadReport>,
   close: () => Promise<void>,
 ): KnowledgeService {
-  return {
-    ask: async (question, page) => current().ask(question, page),
-    search: async (query, page) => current().search(query, page),
-    article: async (name) => current().article(name),
-    suggest: async (kind, partial, limit) => current().suggest(kind, partial, limit),
-    stats: async (): Promise<KnowledgeStats> => current().stats(),
-    reload,
-    close,
-  };
+  return { ...operationsVia(async (op, args) => runOperation(current(), op, args)), reload, close };
 }

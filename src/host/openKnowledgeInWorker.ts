@@ -1,4 +1,5 @@
-import type { KnowledgeService, KnowledgeStats, ReloadReport } from '../core/types.ts';
+import { type KnowledgeService, operationsVia } from '../core/operations.ts';
+import type { KnowledgeStats, ReloadReport } from '../core/types.ts';
 import { coalesce } from './coalesce.ts';
 import { EngineThread } from './engineThread.ts';
 import type { ServiceOptions } from './serviceOptions.ts';
@@ -79,11 +80,8 @@ export async function openKnowledgeInWorker(options: WorkerServiceOptions): Prom
   const watcher = await watchForReload(options, reload);
 
   return {
-    ask: (question, page) => current().call({ op: 'ask', question, ...(page ? { page } : {}) }),
-    search: (query, page) => current().call({ op: 'search', query, ...(page ? { page } : {}) }),
-    article: (name) => current().call({ op: 'article', name }),
-    suggest: (kind, partial, limit) =>
-      current().call({ op: 'suggest', kind, partial, ...(limit !== undefined ? { limit } : {}) }),
+    ...operationsVia((op, args) => current().call(op, args)),
+    // An engine's stats never change: the copy the worker sent when ready saves a round trip.
     stats: async (): Promise<KnowledgeStats> => current().stats ?? current().ready,
     reload,
     close: async () => {

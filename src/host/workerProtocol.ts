@@ -1,11 +1,6 @@
+import type { OperationArgs, OperationName, OperationResult } from '../core/operations.ts';
 import type { SearchSettings } from '../core/search/settings.ts';
-import type { Answer, ArticleView, KnowledgeStats, SearchPage, Suggestion } from '../core/types.ts';
-
-/** A page of citations or hits. */
-export interface Page {
-  readonly offset?: number;
-  readonly limit?: number;
-}
+import type { KnowledgeStats } from '../core/types.ts';
 
 /** What the engine worker is started with (`workerData`): the clonable part of `LoadOptions`. */
 export interface WorkerLoadOptions {
@@ -14,25 +9,10 @@ export interface WorkerLoadOptions {
   readonly settings?: SearchSettings;
 }
 
-/** A question for the engine, sent from the host to the worker. */
-export type EngineRequest =
-  | { readonly op: 'ask'; readonly question: string; readonly page?: Page }
-  | { readonly op: 'search'; readonly query: string; readonly page?: Page }
-  | { readonly op: 'article'; readonly name: string }
-  | {
-      readonly op: 'suggest';
-      readonly kind: 'question' | 'article';
-      readonly partial: string;
-      readonly limit?: number;
-    };
-
-/** The value each request resolves to. */
-export interface EngineResults {
-  readonly ask: Answer;
-  readonly search: SearchPage;
-  readonly article: ArticleView | undefined;
-  readonly suggest: Suggestion[];
-}
+/** One engine operation with its arguments, sent from the host to the worker. */
+export type EngineRequest = {
+  readonly [K in OperationName]: { readonly op: K; readonly args: OperationArgs<K> };
+}[OperationName];
 
 /** A request on the wire: numbered so that replies find their caller. */
 export type RequestMessage = EngineRequest & { readonly id: number };
@@ -42,5 +22,5 @@ export type WorkerMessage =
   | { readonly kind: 'ready'; readonly stats: KnowledgeStats }
   | { readonly kind: 'failed'; readonly error: string }
   | { readonly kind: 'warning'; readonly message: string }
-  | { readonly kind: 'result'; readonly id: number; readonly value: EngineResults[keyof EngineResults] }
+  | { readonly kind: 'result'; readonly id: number; readonly value: OperationResult<OperationName> }
   | { readonly kind: 'error'; readonly id: number; readonly error: string };

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KnowledgeService, ReloadReport } from '../../src/core/types.ts';
+import type { KnowledgeService } from '../../src/core/operations.ts';
+import type { ReloadReport } from '../../src/core/types.ts';
 import { loadEngine } from '../../src/host/loadEngine.ts';
 import { openKnowledgeInWorker } from '../../src/host/openKnowledgeInWorker.ts';
 import {

@@ -50,4 +50,61 @@ describe('watchKnowledge', () => {
     await writeFiles(dir, { 'second.md': '# Second\n' });
     expect(await next()).toEqual(['second.md']);
   });
+
+  describe('when the folder itself goes away', () => {
+    /** A knowledge folder inside a scratch parent, so the folder can be removed and replaced. */
+    async function knowledgeInParent() {
+      const parent = await tempFolder();
+      const dir = path.join(parent, 'knowledge');
+      await writeFiles(dir, { 'a.md': '# A\n' });
+      const rearms: string[] = [];
+      let onRearm: () => void = () => {};
+      const rearmed = new Promise<void>((resolve) => (onRearm = resolve));
+      const watch = await watched(dir, {
+        onRearm: (message) => {
+          rearms.push(message);
+          onRearm();
+        },
+      });
+      /** Waits for a batch naming `file` (earlier batches: what the removal and re-arming reported). */
+      const sees = async (file: string) => {
+        while (!(await watch.next()).includes(file));
+      };
+      return { parent, dir, rearms, rearmed, sees };
+    }
+
+    it('re-arms after the folder is deleted and created again, and sees later changes', async () => {
+      const { dir, rearms, rearmed, sees } = await knowledgeInParent();
+      await fs.rm(dir, { recursive: true });
+      await writeFiles(dir, { 'b.md': '# B\n' });
+      await rearmed;
+      await writeFiles(dir, { 'c.md': '# C\n' });
+      await sees('c.md');
+      expect(rearms[0]).toMatch(`knowledge watcher: re-armed on '${dir}'`);
+    });
+
+    it('re-arms after a new folder is moved over it (mv new knowledge), and sees later changes', async () => {
+      const { parent, dir, rearms, rearmed, sees } = await knowledgeInParent();
+      const fresh = path.join(parent, 'knowledge.new');
+      await writeFiles(fresh, { 'new.md': '# New\n' });
+      await fs.rm(dir, { recursive: true });
+      await fs.rename(fresh, dir);
+      await rearmed;
+      await writeFiles(dir, { 'later.md': '# Later\n' });
+      await sees('later.md');
+      expect(rearms[0]).toMatch(`knowledge watcher: re-armed on '${dir}'`);
+    });
+
+    // Root (this machine's test runner) reads a folder whatever its mode, so for root this proves
+    // the re-arm on a mode change; for any other user chmod 000 also cuts the old watcher off.
+    it('re-arms after the folder was made unreadable (chmod 000) and readable again', async () => {
+      const { dir, rearms, rearmed, sees } = await knowledgeInParent();
+      await fs.chmod(dir, 0o000);
+      await fs.chmod(dir, 0o755);
+      await rearmed;
+      await writeFiles(dir, { 'after.md': '# After\n' });
+      await sees('after.md');
+      expect(rearms[0]).toMatch(`knowledge watcher: re-armed on '${dir}'`);
+    });
+  });
 });

@@ -1,13 +1,14 @@
 import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
 import { createClient } from './client.ts';
 import { type BotContext, createContext, type SharedContext } from './context.ts';
 import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
+import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -23,6 +24,11 @@ export interface BotHandle {
   /** The live client (replaced if the gateway refuses the Message Content intent). */
   readonly client: Client;
   readonly context: BotContext;
+  /**
+   * Settles with what to fix when the gateway closed for good (a reset token, withdrawn intents,
+   * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
+   */
+  readonly fatal: Promise<string>;
   /** Closes the gateway and flushes the feedback file. */
   stop(): Promise<void>;
 }
@@ -36,7 +42,7 @@ const messageContentHelp =
   'Discord Developer Portal, or clear ANSWER_CHANNEL_IDS. Continuing without it: slash commands, @mentions, DMs ' +
   'and the context menu work; messages in ANSWER_CHANNEL_IDS are not answered automatically.';
 
-function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void): void {
+function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void): void {
   const { logger } = ctx;
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
@@ -53,7 +59,7 @@ function wire(client: Client, ctx: BotContext, onDisallowedIntents: () => void):
   );
   client.on(Events.ShardDisconnect, (event, shardId) => {
     logger.warn({ shardId, code: event.code }, 'discord: gateway closed for good');
-    if (event.code === disallowedIntents) onDisallowedIntents();
+    onClosed(event.code);
   });
 }
 
@@ -71,6 +77,13 @@ export async function startBot(
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
   const feedback = await FeedbackStore.open(config.dataDir);
+  const { setAside } = feedback.counts();
+  if (setAside > 0) {
+    logger.warn(
+      { setAside, dataDir: config.dataDir },
+      'feedback: unreadable lines (cut by a crash) were skipped; everything after them is kept',
+    );
+  }
   const ctx = createContext({
     config,
     tuning: options.tuning ?? DefaultTuning,
@@ -81,16 +94,29 @@ export async function startBot(
   });
   let stopped = false;
   let current: Client | undefined;
+  let failFatally: (message: string) => void = () => {};
+  const fatal = new Promise<string>((resolve) => {
+    failFatally = (message) => {
+      if (stopped) return;
+      logger.fatal(message);
+      resolve(message);
+    };
+  });
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {
     const client = createClient(config, withMessageContent, options.clientOptions);
     let refused = false;
     let live = false;
-    wire(client, ctx, () => {
-      refused = true;
-      // Refused at login: the login failure below handles it. Refused later (a new session):
-      // this client is dead, so start over without the intent.
-      if (live && withMessageContent && !stopped) void fallBack(client);
+    wire(client, ctx, (code) => {
+      if (code === disallowedIntents) refused = true;
+      // Closed at login: the login failure below handles it.
+      if (!live || stopped) return;
+      // Refused later (a new session): this client is dead, so start over without the intent.
+      if (code === disallowedIntents && withMessageContent) void fallBack(client);
+      else {
+        const message = fatalCloseMessage(code);
+        if (message !== undefined) failFatally(message);
+      }
     });
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     try {
@@ -103,7 +129,7 @@ export async function startBot(
         ctx.autoAnswer = false;
         return connect(false);
       }
-      throw error;
+      throw new Error(loginFailureMessage(error, config.discordApiUrl), { cause: error });
     }
     live = true;
     logger.info(
@@ -120,7 +146,9 @@ export async function startBot(
     try {
       current = await connect(false);
     } catch (error) {
-      logger.fatal({ err: error }, 'discord: cannot reconnect without the Message Content intent');
+      failFatally(
+        `discord: cannot reconnect without the Message Content intent: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -136,6 +164,7 @@ export async function startBot(
       return current as Client;
     },
     context: ctx,
+    fatal,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
 import { ButtonStateStore } from './buttonState.ts';
 import type { StoredState } from './customId.ts';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { endWithNewline, readJsonLines } from './jsonLines.ts';
 
 /** Where a question was asked; absent in DMs. */
 export interface Place {
@@ -41,6 +42,8 @@ export interface FeedbackCounts {
   readonly up: number;
   readonly down: number;
   readonly unanswered: number;
+  /** Lines of either file that could not be read (cut by a crash), skipped without losing the rest. */
+  readonly setAside: number;
 }
 
 const files = { vote: 'feedback.jsonl', unanswered: 'unanswered.jsonl', salt: 'user-hash.salt' } as const;
@@ -48,40 +51,50 @@ const files = { vote: 'feedback.jsonl', unanswered: 'unanswered.jsonl', salt: 'u
 /** Longest question text kept in a record. */
 const maxStoredQuestion = 1000;
 
-async function readLines(path: string): Promise<unknown[]> {
-  let text: string;
+/** A salt shorter than this (hex characters) hashes user ids too weakly; ours are 64. */
+const minSaltLength = 32;
+
+async function readSalt(path: string): Promise<string | undefined> {
+  let salt: string;
   try {
-    text = await readFile(path, 'utf8');
+    salt = (await readFile(path, 'utf8')).trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`feedback: cannot read '${path}': ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`feedback: cannot read the salt file '${path}': ${(error as Error).message}`);
   }
-  const records: unknown[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      records.push(JSON.parse(line));
-    } catch {
-      // A line cut short by a crash mid-write; the rest of the file is still good.
-    }
+  if (salt.length < minSaltLength) {
+    throw new Error(
+      `feedback: the salt file '${path}' is ${salt.length === 0 ? 'empty' : 'too short'} (${salt.length} characters, at least ${minSaltLength} needed): restore it from a backup, or delete it to make a new one (stored user hashes then no longer match new ones)`,
+    );
   }
-  return records;
+  return salt;
 }
 
+/**
+ * The installation's salt, created on first use. It is written whole to a temporary file and
+ * then linked into place, so no reader ever sees a partial salt and two processes starting
+ * together agree on one (link, unlike rename, never replaces the salt another one made).
+ */
 async function loadSalt(dir: string): Promise<string> {
   const path = join(dir, files.salt);
+  const existing = await readSalt(path);
+  if (existing !== undefined) return existing;
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    return (await readFile(path, 'utf8')).trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const salt = randomBytes(32).toString('hex');
-    await writeFile(path, `${salt}\n`, { mode: 0o600, flag: 'wx' }).catch(
-      async (writeError: NodeJS.ErrnoException) => {
-        if (writeError.code !== 'EEXIST') throw writeError;
-      },
-    );
-    return (await readFile(path, 'utf8')).trim();
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(`${randomBytes(32).toString('hex')}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await link(temp, path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  } finally {
+    await rm(temp, { force: true });
   }
+  return (await readSalt(path)) as string;
 }
 
 /**
@@ -93,7 +106,7 @@ export class FeedbackStore {
   readonly #dir: string;
   readonly #salt: string;
   readonly #now: () => Date;
-  #counts: { up: number; down: number; unanswered: number };
+  #counts: { up: number; down: number; unanswered: number; setAside: number };
   #queue: Promise<void> = Promise.resolve();
   readonly #handles = new Map<keyof typeof files, Promise<FileHandle>>();
   #closed = false;
@@ -113,12 +126,14 @@ export class FeedbackStore {
       throw new Error(`feedback: cannot create data folder '${dir}': ${(error as Error).message}`);
     }
     const salt = await loadSalt(dir);
-    const counts = { up: 0, down: 0, unanswered: 0 };
-    for (const record of await readLines(join(dir, files.vote))) {
+    const votes = await readJsonLines(join(dir, files.vote));
+    const unanswered = await readJsonLines(join(dir, files.unanswered));
+    const counts = { up: 0, down: 0, unanswered: unanswered.records.length, setAside: 0 };
+    counts.setAside = votes.setAside + unanswered.setAside;
+    for (const record of votes.records) {
       const vote = (record as Partial<VoteRecord>).vote;
       if (vote === 'up' || vote === 'down') counts[vote] += 1;
     }
-    counts.unanswered = (await readLines(join(dir, files.unanswered))).length;
     return new FeedbackStore(dir, salt, counts, options.now ?? (() => new Date()));
   }
 
@@ -179,8 +194,8 @@ export class FeedbackStore {
   async read(): Promise<{ votes: VoteRecord[]; unanswered: UnansweredRecord[] }> {
     await this.flush();
     return {
-      votes: (await readLines(join(this.#dir, files.vote))) as VoteRecord[],
-      unanswered: (await readLines(join(this.#dir, files.unanswered))) as UnansweredRecord[],
+      votes: (await readJsonLines(join(this.#dir, files.vote))).records as VoteRecord[],
+      unanswered: (await readJsonLines(join(this.#dir, files.unanswered))).records as UnansweredRecord[],
     };
   }
 
@@ -201,7 +216,10 @@ export class FeedbackStore {
   #handle(kind: 'vote' | 'unanswered'): Promise<FileHandle> {
     let handle = this.#handles.get(kind);
     if (handle === undefined) {
-      handle = open(join(this.#dir, files[kind]), 'a', 0o600);
+      handle = open(join(this.#dir, files[kind]), 'a+', 0o600).then(async (opened) => {
+        await endWithNewline(opened);
+        return opened;
+      });
       // A failed open is retried on the next write instead of poisoning the store.
       handle.catch(() => this.#handles.delete(kind));
       this.#handles.set(kind, handle);

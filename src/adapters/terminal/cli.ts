@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, parseConfig } from '../../config/index.ts';
 import { evaluate, parseQuestions } from '../../core/eval/evaluate.ts';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import { openKnowledge } from '../../host/openKnowledge.ts';
 import { type CliOptions, parseCliArgs, USAGE } from './args.ts';
 import { formatAnswer, formatSearch, formatStats } from './formatText.ts';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import { formatAnswer, formatArticle, formatSearch } from './formatText.ts';
 
 /** The streams of a local session. */

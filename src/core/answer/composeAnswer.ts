@@ -1,15 +1,9 @@
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import { searchPassages } from '../search/searchPassages.ts';
 import type { SearchSettings } from '../search/settings.ts';
-import type { Answer, ArticleRef, Citation } from '../types.ts';
+import type { Answer, ArticleRef, Citation, Page } from '../types.ts';
 import { rankArticles } from './rankArticles.ts';
 import { makeSnippet } from './snippet.ts';
-
-/** Which page of citations to return. */
-export interface AnswerPage {
-  readonly offset?: number;
-  readonly limit?: number;
-}
 
 /**
  * Answers a question from the knowledge base: the best passage of each of the top articles, each
@@ -21,7 +15,7 @@ export function composeAnswer(
   kb: KnowledgeBase,
   question: string,
   settings: SearchSettings,
-  page: AnswerPage = {},
+  page: Page = {},
 ): Answer {
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.max(1, Math.min(10, Math.floor(page.limit ?? settings.citations)));

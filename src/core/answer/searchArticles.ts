@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import { searchPassages } from '../search/searchPassages.ts';
 import type { SearchSettings } from '../search/settings.ts';
-import type { SearchHit, SearchPage } from '../types.ts';
+import type { Page, SearchHit, SearchPage } from '../types.ts';
 import { rankArticles } from './rankArticles.ts';
 import { makeSnippet } from './snippet.ts';
 
@@ -13,7 +13,7 @@ export function searchArticles(
   kb: KnowledgeBase,
   query: string,
   settings: SearchSettings,
-  page: { offset?: number; limit?: number } = {},
+  page: Page = {},
 ): SearchPage {
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.max(1, Math.min(50, Math.floor(page.limit ?? settings.searchPageSize)));

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { KnowledgeService } from '../../core/types.ts';
+import type { KnowledgeService } from '../../core/operations.ts';
 import { connectRedis } from './connectRedis.ts';
 import { ReloadChannel } from './reloadChannel.ts';
 import { SharedRateLimiter } from './sharedRateLimiter.ts';

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { type BotContext, createContext } from '../../../src/adapters/discord/context.ts';
 import { FeedbackStore } from '../../../src/adapters/discord/feedback.ts';
 import { DefaultTuning, parseConfig } from '../../../src/config/index.ts';
-import type { Answer, KnowledgeService, KnowledgeStats } from '../../../src/core/types.ts';
+import {
+  type EngineOperations,
+  type KnowledgeService,
+  operationsVia,
+  runOperation,
+} from '../../../src/core/operations.ts';
+import type { Answer, KnowledgeStats } from '../../../src/core/types.ts';
 import { createLogger } from '../../../src/logger.ts';
 
 export const stats: KnowledgeStats = {
@@ -34,14 +40,22 @@ export const answered: Answer = {
   articlesSearched: 2,
 };
 
-/** A hand-built service: every method answers from fixed values unless overridden. */
+/** Fixed answers for every engine operation (a new operation must be added here to compile). */
+const fixedEngine: EngineOperations = {
+  ask: (question) => ({ ...answered, question }),
+  search: (query) => ({ query, hits: [], total: 0, offset: 0, articlesSearched: 2 }),
+  article: () => undefined,
+  suggest: () => [],
+  stats: () => stats,
+};
+
+/**
+ * A hand-built service derived from the engine operations like the real ones: every operation
+ * answers from fixed values unless overridden.
+ */
 export function fakeService(overrides: Partial<KnowledgeService> = {}): KnowledgeService {
   return {
-    ask: async (question) => ({ ...answered, question }),
-    search: async (query) => ({ query, hits: [], total: 0, offset: 0, articlesSearched: 2 }),
-    article: async () => undefined,
-    suggest: async () => [],
-    stats: async () => stats,
+    ...operationsVia(async (op, args) => runOperation(fixedEngine, op, args)),
     reload: async () => ({ ok: true, stats }),
     close: async () => {},
     ...overrides,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('FeedbackStore', () => {
     expect(unanswered).toEqual([
       expect.objectContaining({ question: 'Why?', reason: 'no-match', sources: ['c.md'] }),
     ]);
-    expect(store.counts()).toEqual({ up: 1, down: 1, unanswered: 1 });
+    expect(store.counts()).toEqual({ up: 1, down: 1, unanswered: 1, setAside: 0 });
     await store.close();
   });
 
@@ -75,7 +75,7 @@ describe('FeedbackStore', () => {
     await first.close();
 
     const second = await FeedbackStore.open(dir);
-    expect(second.counts()).toEqual({ up: 2, down: 0, unanswered: 1 });
+    expect(second.counts()).toEqual({ up: 2, down: 0, unanswered: 1, setAside: 0 });
     expect(second.hashUser('1')).toBe(first.hashUser('1'));
     await second.close();
   });
@@ -85,6 +85,24 @@ describe('FeedbackStore', () => {
     const store = await FeedbackStore.open(dir);
     expect(store.counts().up).toBe(1);
     await store.close();
+  });
+
+  it('starts the next record on a new line after a cut last line, and counts the cut line as set aside', async () => {
+    const whole = '{"type":"unanswered","question":"first","reason":"no-match","sources":[]}';
+    await writeFile(join(dir, 'unanswered.jsonl'), `${whole}\n{"type":"unanswered","quest`);
+    await writeFile(join(dir, 'feedback.jsonl'), '{"type":"vote","vote":"down"}\n{"type":"vote","vo');
+    const first = await FeedbackStore.open(dir);
+    expect(first.counts()).toEqual({ up: 0, down: 1, unanswered: 1, setAside: 2 });
+    await first.recordUnanswered({ question: 'second', reason: 'no-match', sources: [], userId: '1', place });
+    await first.recordVote({ vote: 'up', question: 'q', sources: [], userId: '1', place });
+    await first.close();
+
+    // After a restart nothing written after the cut is lost, and the cut lines are still counted.
+    const second = await FeedbackStore.open(dir);
+    expect(second.counts()).toEqual({ up: 1, down: 1, unanswered: 2, setAside: 2 });
+    const { unanswered } = await second.read();
+    expect(unanswered.map((record) => record.question)).toEqual(['first', 'second']);
+    await second.close();
   });
 
   it('writes concurrent records as whole lines', async () => {
@@ -102,8 +120,30 @@ describe('FeedbackStore', () => {
     );
     const { votes } = await store.read();
     expect(votes).toHaveLength(50);
-    expect(store.counts()).toEqual({ up: 25, down: 25, unanswered: 0 });
+    expect(store.counts()).toEqual({ up: 25, down: 25, unanswered: 0, setAside: 0 });
     await store.close();
+  });
+
+  it.each([
+    ['empty', ''],
+    ['too short', 'abc123\n'],
+  ])(
+    'refuses a salt file that is %s, naming the file, instead of hashing without a salt',
+    async (what, text) => {
+      await writeFile(join(dir, 'user-hash.salt'), text);
+      await expect(FeedbackStore.open(dir)).rejects.toThrow(
+        `feedback: the salt file '${join(dir, 'user-hash.salt')}' is ${what}`,
+      );
+    },
+  );
+
+  it('creates one whole salt when several stores open at once, leaving no temporary file', async () => {
+    const stores = await Promise.all(Array.from({ length: 5 }, () => FeedbackStore.open(dir)));
+    const hashes = new Set(stores.map((store) => store.hashUser('1')));
+    expect(hashes.size).toBe(1);
+    expect((await readFile(join(dir, 'user-hash.salt'), 'utf8')).trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect((await readdir(dir)).filter((name) => name.includes('salt'))).toEqual(['user-hash.salt']);
+    await Promise.all(stores.map((store) => store.close()));
   });
 
   it('refuses writes after close', async () => {

@@ -53,6 +53,7 @@ async function statsReply(ctx: BotContext): Promise<Reply> {
       votesUp: stored.up,
       votesDown: stored.down,
       unansweredLogged: stored.unanswered,
+      setAside: stored.setAside,
     },
     Date.now(),
   );
