@@ -123,13 +123,19 @@ export async function start(
             ? logger.info('knowledge: reloaded, asked by another replica')
             : logger.warn('knowledge: reload asked by another replica failed; old index kept'),
       });
-      logger.info('redis: connected; rate limits and /kb reload shared with other replicas');
+      logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
     }
     bot = await startBot(config, service, logger, {
       ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
       ...(shared === undefined
         ? {}
-        : { shared: { rateLimiter: shared.rateLimiter, announceReload: shared.announceReload } }),
+        : {
+            shared: {
+              rateLimiter: shared.rateLimiter,
+              buttonState: shared.buttonState,
+              announceReload: shared.announceReload,
+            },
+          }),
     });
   } catch (error) {
     await shared?.close();

@@ -1,8 +1,8 @@
 import { type APIInteraction, type APIUser, InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
+import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
 import { type RedisServer, startRedis } from '../support/servers/redis.ts';
-import { type Citebot, firstCallback, startCitebot } from './support.ts';
+import { type Citebot, findButton, firstCallback, startCitebot } from './support.ts';
 
 /**
  * Two citebot processes' worth of bots (each started through start(), each on its own fake
@@ -59,6 +59,36 @@ describe('replicas sharing Redis', () => {
     const other = a.fake.world.createUser({ username: 'patient' });
     sameUser(other);
     expect(JSON.stringify((await ask(b, other, question)).body)).toContain('500,000');
+  });
+
+  it('answers a button on the other replica when its state did not fit the custom_id', async () => {
+    const [a, b] = replicas;
+    if (a === undefined || b === undefined) throw new Error('two replicas expected');
+    const user = a.fake.world.createUser({ username: 'voter' });
+    sameUser(user);
+    // Longer than a custom_id holds (100 characters): the state is stored under a key.
+    const question = "How many blockchain professionals will China's new national blockchain center train?";
+    const asked = a.fake.interact(
+      chatInputInteraction(a.fake.world, { name: 'ask', options: [opt.string('question', question)], user }),
+    );
+    await a.fake.waitForCallback(asked);
+    const answer = a.fake.originalMessage(asked);
+    const up = findButton(answer, '👍');
+    if (answer === undefined || up === undefined) throw new Error(`expected an answer with a 👍 button: ${JSON.stringify(answer)}`);
+    expect(up.custom_id).toMatch(/~/);
+    // The same message as the other replica's Discord delivers the press.
+    const channel = b.fake.world.guild.textChannel;
+    const pressed = b.fake.interact(
+      buttonInteraction(b.fake.world, {
+        customId: up.custom_id,
+        message: { ...answer, channel_id: channel.id },
+        user,
+      }),
+    );
+    const thanks = await firstCallback(b.fake, pressed);
+    expect(thanks.status).toBe(204);
+    expect(JSON.stringify(thanks.body)).not.toContain('expired');
+    expect(b.logs.filter((line) => line.msg === 'discord: handler failed')).toEqual([]);
   });
 
   it('reloads the other replica when a manager runs /kb reload on one', async () => {

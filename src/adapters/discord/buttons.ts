@@ -1,7 +1,7 @@
 import { type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js';
 import { ask, askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
-import { type AnswerState, decodeButton, type SearchState } from './customId.ts';
+import { type AnswerState, decodeButton, type SearchState, storedKeyOf } from './customId.ts';
 import { Notices, type Reply, rateLimitedText, renderNotice } from './render/index.ts';
 import { asInteractionReply, respondInTime, sendNotice } from './respond.ts';
 import { searchPage } from './searching.ts';
@@ -100,6 +100,8 @@ async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: 
  * version) gets a short ephemeral note, never an error.
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const key = storedKeyOf(interaction.customId);
+  if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
   if (!decoded.ok) {
     await interaction.reply(asInteractionReply(renderNotice(Notices.expired)));

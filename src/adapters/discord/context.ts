@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
-import { ButtonStateStore } from './buttonState.ts';
+import { type ButtonStateRemote, ButtonStateStore } from './buttonState.ts';
 import type { StoredState } from './customId.ts';
 import type { FeedbackStore } from './feedback.ts';
 import { RateLimiter, type UserRateLimiter } from './rateLimiter.ts';
@@ -34,6 +34,7 @@ export interface BotContext {
 /** State shared with other replicas (src/host/redis), replacing this process's own. */
 export interface SharedContext {
   readonly rateLimiter?: UserRateLimiter;
+  readonly buttonState?: ButtonStateRemote;
   readonly announceReload?: () => Promise<void>;
 }
 
@@ -62,6 +63,16 @@ export function createContext(input: {
     buttonState: new ButtonStateStore<StoredState>({
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,
+      ...(shared?.buttonState === undefined
+        ? {}
+        : {
+            remote: shared.buttonState,
+            onRemoteError: (error: unknown) =>
+              rest.logger.warn(
+                { err: error },
+                'redis: button state not shared; it works on this replica only',
+              ),
+          }),
     }),
     votes: new LRUCache<string, 'up' | 'down'>({ max: tuning.voteMemoryMax }),
     counters: { answered: 0, unanswered: 0 },

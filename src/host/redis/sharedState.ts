@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { connectRedis } from './connectRedis.ts';
+import { RedisButtonState } from './redisButtonState.ts';
 import { ReloadChannel } from './reloadChannel.ts';
 import { SharedRateLimiter } from './sharedRateLimiter.ts';
 
@@ -20,6 +21,8 @@ export interface SharedStateOptions {
 export interface SharedState {
   readonly client: Redis;
   readonly rateLimiter: SharedRateLimiter;
+  /** Button state that does not fit a custom_id. */
+  readonly buttonState: RedisButtonState;
   /** Announces a successful local `/kb reload` to the other replicas. */
   announceReload(): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +56,7 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
   return {
     client,
     rateLimiter,
+    buttonState: new RedisButtonState(client),
     async announceReload() {
       await reloads.announce();
     },

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ButtonStateStore } from '../../../src/adapters/discord/buttonState.ts';
 import { connectRedis, redactRedisUrl } from '../../../src/host/redis/connectRedis.ts';
+import { RedisButtonState } from '../../../src/host/redis/redisButtonState.ts';
 import { ReloadChannel } from '../../../src/host/redis/reloadChannel.ts';
 import { SharedRateLimiter } from '../../../src/host/redis/sharedRateLimiter.ts';
 import { type RedisServer, startRedis } from '../../support/servers/redis.ts';
@@ -94,6 +96,56 @@ describe('SharedRateLimiter when Redis goes away', () => {
       expect((await limiter.take('5')).allowed).toBe(true);
       expect((await limiter.take('5')).allowed).toBe(true);
       expect((await limiter.take('5')).allowed).toBe(false);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
+
+describe('ButtonStateStore over RedisButtonState', () => {
+  it('finds state stored by another replica, and forgets it when its life ends', async () => {
+    const stores = await Promise.all(
+      [0, 1].map(
+        async () =>
+          new ButtonStateStore<{ question: string }>({
+            max: 10,
+            ttlMs: 300,
+            remote: new RedisButtonState(await replicaClient()),
+          }),
+      ),
+    );
+    const [a, b] = stores;
+    const key = a?.put({ question: 'a question too long for a custom_id' }) ?? '';
+    await expect
+      .poll(async () => {
+        await b?.fetch(key);
+        return b?.get(key);
+      })
+      .toEqual({ question: 'a question too long for a custom_id' });
+    const late = a?.put({ question: 'short-lived' }) ?? '';
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await b?.fetch(late);
+    expect(b?.get(late)).toBeUndefined();
+    await b?.fetch('unknown1');
+    expect(b?.get('unknown1')).toBeUndefined();
+  });
+
+  it('keeps working on its own replica, and says so, when Redis is unreachable', async () => {
+    const own = await startRedis();
+    const client = await connectRedis(own.url, () => {});
+    const errors: unknown[] = [];
+    try {
+      const store = new ButtonStateStore<{ n: number }>({
+        max: 10,
+        ttlMs: 60_000,
+        remote: new RedisButtonState(client),
+        onRemoteError: (error) => errors.push(error),
+      });
+      await own.stop();
+      const key = store.put({ n: 1 });
+      expect(store.get(key)).toEqual({ n: 1 });
+      await store.fetch('elsewhere');
+      await expect.poll(() => errors.length).toBeGreaterThanOrEqual(2);
     } finally {
       client.disconnect();
     }
