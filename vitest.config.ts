@@ -12,6 +12,7 @@ const e2e = [
   'tests/host/operations.test.ts',
   'tests/host/watchKnowledge.test.ts',
   'tests/host/redis/**/*.test.ts',
+  'tests/adapters/http/interactions.test.ts',
   'tests/store/engines.test.ts',
 ];
 

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
-import { ConfigError, configSecrets, parseConfig, projectRoot } from './config/index.ts';
+import { createContext } from './adapters/discord/context.ts';
+import { FeedbackStore } from './adapters/discord/feedback.ts';
+import type { InteractionsEndpoint } from './adapters/http/serveInteractions.ts';
+import { ConfigError, configSecrets, DefaultTuning, parseConfig, projectRoot } from './config/index.ts';
 import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
@@ -29,11 +32,14 @@ export interface StartOptions {
 
 /** A running citebot. */
 export interface Running {
-  readonly mode: 'discord' | 'terminal';
+  /** `http`: a pure HTTP-interactions replica (GATEWAY=off, or INTERACTIONS_PORT without a token). */
+  readonly mode: 'discord' | 'http' | 'terminal';
   readonly logger: Logger;
   readonly service: KnowledgeService;
-  /** The bot, in Discord mode. */
+  /** The gateway bot, in Discord mode. */
   readonly bot?: BotHandle;
+  /** The HTTP interactions endpoint, when INTERACTIONS_PORT and DISCORD_PUBLIC_KEY are set. */
+  readonly interactions?: InteractionsEndpoint;
   /**
    * Settles when citebot ends on its own (terminal: end of input; Discord: never before stop);
    * rejects with what to fix when Discord closed the gateway for good.
@@ -47,7 +53,8 @@ const stdio: StartIo = { input: process.stdin, output: process.stdout, errorOutp
 
 /**
  * Starts citebot exactly as `npm start` does: parses `env`, opens the knowledge, then serves
- * Discord when DISCORD_TOKEN is set, else answers in the terminal.
+ * Discord — the gateway when DISCORD_TOKEN is set (and GATEWAY is not off), the HTTP interactions
+ * endpoint when INTERACTIONS_PORT and DISCORD_PUBLIC_KEY are — else answers in the terminal.
  *
  * @throws {ConfigError} when a variable is bad (its message names each one)
  * @throws Error `knowledge: …` when the knowledge cannot be loaded, or discord.js's login error
@@ -58,7 +65,8 @@ export async function start(
   options: StartOptions = {},
 ): Promise<Running> {
   const config = parseConfig(env);
-  const discord = config.discordToken !== undefined;
+  const gateway = config.discordToken !== undefined && config.gateway;
+  const discord = gateway || config.interactions !== undefined;
   const destination = options.logDestination ?? (discord ? process.stdout : io.errorOutput);
   const logger = createLogger({
     level: config.logLevel,
@@ -109,7 +117,9 @@ export async function start(
     'knowledge: loaded',
   );
   let shared: SharedState | undefined;
-  let bot: BotHandle;
+  let bot: BotHandle | undefined;
+  let interactions: InteractionsEndpoint | undefined;
+  let ownFeedback: FeedbackStore | undefined;
   try {
     if (config.redisUrl !== undefined) {
       const { openSharedState } = await import('./host/redis/sharedState.ts');
@@ -125,9 +135,8 @@ export async function start(
       });
       logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
     }
-    bot = await startBot(config, service, logger, {
-      ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
-      ...(shared === undefined
+    const sharedContext =
+      shared === undefined
         ? {}
         : {
             shared: {
@@ -135,9 +144,38 @@ export async function start(
               buttonState: shared.buttonState,
               announceReload: shared.announceReload,
             },
-          }),
-    });
+          };
+    if (gateway) {
+      bot = await startBot(config, service, logger, {
+        ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+        ...sharedContext,
+      });
+    }
+    if (config.interactions !== undefined) {
+      const { serveInteractions } = await import('./adapters/http/serveInteractions.ts');
+      let ctx = bot?.context;
+      if (ctx === undefined) {
+        ownFeedback = await FeedbackStore.open(config.dataDir);
+        ctx = createContext({
+          config,
+          tuning: DefaultTuning,
+          service,
+          logger,
+          feedback: ownFeedback,
+          ...sharedContext,
+        });
+      }
+      interactions = await serveInteractions({
+        config,
+        ctx,
+        logger,
+        // The worker answers stats only once its index is loaded.
+        ready: async () => (await service.stats()).articles > 0,
+      });
+    }
   } catch (error) {
+    await bot?.stop();
+    await ownFeedback?.close();
     await shared?.close();
     await service.close();
     throw error;
@@ -146,12 +184,14 @@ export async function start(
   let finish = () => {};
   const finished = new Promise<void>((resolve, reject) => {
     finish = resolve;
-    bot.fatal.then((message) => reject(new Error(message)));
+    bot?.fatal.then((message) => reject(new Error(message)));
   });
   const stop = () => {
     stopping ??= (async () => {
       try {
-        await bot.stop();
+        await interactions?.close();
+        await bot?.stop();
+        await ownFeedback?.close();
       } finally {
         await shared?.close();
         await service.close();
@@ -160,7 +200,15 @@ export async function start(
     })();
     return stopping;
   };
-  return { mode: 'discord', logger, service, bot, finished, stop };
+  return {
+    mode: gateway ? 'discord' : 'http',
+    logger,
+    service,
+    ...(bot === undefined ? {} : { bot }),
+    ...(interactions === undefined ? {} : { interactions }),
+    finished,
+    stop,
+  };
 }
 
 /** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */

@@ -64,6 +64,7 @@ describe('parseConfig', () => {
       dataDir: '/var/lib/citebot',
       logLevel: 'debug',
       rateLimit: { questions: 3, windowMs: 60_000 },
+      gateway: true,
     });
   });
 
@@ -133,5 +134,25 @@ describe('parseConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(configSecrets(config)).toEqual([token, 'p@ss']);
+  });
+
+  it('serves HTTP interactions only with both DISCORD_PUBLIC_KEY and INTERACTIONS_PORT, and GATEWAY=off only then', () => {
+    const key = 'AB'.repeat(32);
+    const config = parseConfig({ DISCORD_PUBLIC_KEY: key, INTERACTIONS_PORT: '8080', GATEWAY: 'OFF' });
+    expect(config.interactions).toEqual({ publicKey: key.toLowerCase(), host: '0.0.0.0', port: 8080 });
+    expect(config.gateway).toBe(false);
+    expect(parseConfig({}).gateway).toBe(true);
+    expect(configError({ DISCORD_PUBLIC_KEY: key }).problems).toEqual([
+      { variable: 'DISCORD_PUBLIC_KEY', message: expect.stringContaining('INTERACTIONS_PORT') },
+    ]);
+    expect(
+      configError({ INTERACTIONS_PORT: '8080', GATEWAY: 'off' }).problems.map((p) => p.variable),
+    ).toEqual(['INTERACTIONS_PORT']);
+    expect(configError({ GATEWAY: 'off' }).problems.map((p) => p.variable)).toEqual(['GATEWAY']);
+    expect(
+      configError({ DISCORD_PUBLIC_KEY: 'short', INTERACTIONS_PORT: '70000', GATEWAY: 'maybe' }).problems.map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['DISCORD_PUBLIC_KEY', 'INTERACTIONS_PORT', 'GATEWAY']);
   });
 });

@@ -74,7 +74,8 @@ describe('replicas sharing Redis', () => {
     await a.fake.waitForCallback(asked);
     const answer = a.fake.originalMessage(asked);
     const up = findButton(answer, '👍');
-    if (answer === undefined || up === undefined) throw new Error(`expected an answer with a 👍 button: ${JSON.stringify(answer)}`);
+    if (answer === undefined || up === undefined)
+      throw new Error(`expected an answer with a 👍 button: ${JSON.stringify(answer)}`);
     expect(up.custom_id).toMatch(/~/);
     // The same message as the other replica's Discord delivers the press.
     const channel = b.fake.world.guild.textChannel;

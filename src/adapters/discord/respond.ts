@@ -7,8 +7,10 @@ import {
   type Message,
   type MessageComponentInteraction,
   MessageFlags,
+  MessagePayload,
   type MessageReplyOptions,
   type RepliableInteraction,
+  Routes,
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { Notices, type Reply, renderNotice } from './render/index.ts';
@@ -39,8 +41,24 @@ export function asMessageReply(reply: Reply): MessageReplyOptions {
 }
 
 /** Sends a reply to a message, always through the renderer's payload. */
-export function replyToMessage(message: Message, reply: Reply): Promise<Message> {
-  return message.reply(asMessageReply(reply));
+export async function replyToMessage(message: Message, reply: Reply): Promise<void> {
+  const options = asMessageReply(reply);
+  if (message.client.channels.cache.has(message.channelId)) {
+    await message.reply(options);
+    return;
+  }
+  // Over HTTP interactions nothing is cached, and discord.js's reply needs the channel: the same
+  // payload goes straight to the channel's REST route.
+  const payload = await MessagePayload.create(message, {
+    ...options,
+    reply: { messageReference: message, failIfNotExists: false },
+  })
+    .resolveBody()
+    .resolveFiles();
+  await message.client.rest.post(Routes.channelMessages(message.channelId), {
+    body: payload.body,
+    files: payload.files ?? [],
+  });
 }
 
 /** Sends a notice as the first response, or as a follow-up when one was already sent. */

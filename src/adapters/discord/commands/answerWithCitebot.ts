@@ -18,7 +18,8 @@ export const answerWithCitebot: MessageCommand = {
 
   async execute(interaction, ctx) {
     const target = interaction.targetMessage;
-    const botId = interaction.client.user.id;
+    // A bot's user id is its application's id; over HTTP interactions there is no logged-in user.
+    const botId = interaction.client.user?.id ?? interaction.applicationId;
     const question = stripBotMention(target.content, botId);
     if (!hasQuestion(question)) return sendNotice(interaction, Notices.noText);
     const limit = await ctx.rateLimiter.take(interaction.user.id);
