@@ -1,13 +1,16 @@
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ClientOptions } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
 import { createContext } from './adapters/discord/context.ts';
 import { FeedbackStore } from './adapters/discord/feedback.ts';
 import type { InteractionsEndpoint } from './adapters/http/serveInteractions.ts';
-import { ConfigError, configSecrets, DefaultTuning, parseConfig, projectRoot } from './config/index.ts';
+import {
+  ConfigError,
+  configSecrets,
+  DefaultTuning,
+  isEntryPoint,
+  loadProjectEnv,
+  parseConfig,
+} from './config/index.ts';
 import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
@@ -213,7 +216,7 @@ export async function start(
 
 /** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */
 async function main(): Promise<void> {
-  loadDotenv({ quiet: true, path: join(projectRoot, '.env') });
+  loadProjectEnv();
   // A signal may arrive while starting (the gateway may already be up): remember it, act once started.
   let early: NodeJS.Signals | undefined;
   let onSignal = (signal: NodeJS.Signals) => {
@@ -257,6 +260,6 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryPoint(import.meta.url)) {
   await main();
 }

@@ -1,3 +1,4 @@
+export { isEntryPoint, loadProjectEnv } from './entryPoint.ts';
 export type { Config, ConfigProblem } from './loadConfig.ts';
 export { ConfigError, parseConfig } from './loadConfig.ts';
 export { projectRoot } from './projectRoot.ts';

@@ -13,8 +13,6 @@ export interface Tuning {
   readonly voteMemoryMax: number;
   /** Results per `/search` page. */
   readonly searchPageSize: number;
-  /** Longest question handed to the service; longer text is cut (hostile input, huge pastes). */
-  readonly maxQuestionLength: number;
   /** Embed side colour of answers. */
   readonly answerColor: number;
   readonly noAnswerColor: number;
@@ -31,7 +29,6 @@ export const DefaultTuning = {
   rateLimitUsersMax: 10_000,
   voteMemoryMax: 20_000,
   searchPageSize: 5,
-  maxQuestionLength: 500,
   answerColor: 0x5865f2,
   noAnswerColor: 0x99aab5,
 } as const satisfies Tuning;

@@ -14,8 +14,12 @@ export type ArticleInfo = Omit<Article, 'blocks'>;
 export interface KnowledgeBase {
   /** Articles by id, in file order. */
   readonly articles: ReadonlyMap<string, ArticleInfo>;
-  /** Passages; a passage's id is its index here. */
+  /** Article ids in file order: article-level index ids are positions here. */
+  readonly articleOrder: readonly string[];
+  /** Passages; a passage's id is its index here (an article's passages are consecutive). */
   readonly passages: readonly Passage[];
+  /** Each article's passages: the id of its first and the number of them. */
+  readonly passageRange: ReadonlyMap<string, readonly [first: number, count: number]>;
   readonly index: PassageIndex;
   /** Article count per language. */
   readonly languages: ReadonlyMap<string, number>;
@@ -59,7 +63,24 @@ export function assemble(
   const languages = new Map<string, number>();
   for (const a of articles.values()) languages.set(a.lang, (languages.get(a.lang) ?? 0) + 1);
   const synonyms = files.synonyms ? parseSynonyms(files.synonyms) : noSynonyms;
-  return { articles, passages, index, languages, synonyms, skipped, hash: files.hash };
+  const passageRange = new Map<string, [number, number]>();
+  for (const p of passages) {
+    const range = passageRange.get(p.articleId);
+    if (range) range[1]++;
+    else passageRange.set(p.articleId, [p.id, 1]);
+  }
+  const articleOrder = [...articles.keys()];
+  return {
+    articles,
+    articleOrder,
+    passages,
+    passageRange,
+    index,
+    languages,
+    synonyms,
+    skipped,
+    hash: files.hash,
+  };
 }
 
 function noArticles(skipped: readonly SkippedFile[]): Error {

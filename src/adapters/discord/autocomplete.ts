@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AutocompleteInteraction } from 'discord.js';
 import type { BotContext } from './context.ts';
+import { cutQuestion } from './questionText.ts';
 import { DiscordLimits } from './render/index.ts';
 import { clip, oneLine } from './render/text.ts';
 
@@ -22,7 +23,7 @@ export async function suggestChoices(
   ctx: BotContext,
   kind: 'question' | 'article',
 ): Promise<void> {
-  const partial = String(interaction.options.getFocused()).slice(0, ctx.tuning.maxQuestionLength);
+  const partial = cutQuestion(String(interaction.options.getFocused()));
   let choices: { name: string; value: string }[] = [];
   try {
     const timer = new AbortController();

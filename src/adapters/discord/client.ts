@@ -18,8 +18,8 @@ export function intentsFor(withMessageContent: boolean): GatewayIntentBits[] {
 
 /**
  * A discord.js client for citebot: DMs need `Partials.Channel` (DM channels are not cached);
- * REST goes to DISCORD_API_URL when set (a proxy, or a fake in tests) and nowhere else. The
- * client-wide allowed mentions are the safe default in case a payload ever lacked its own.
+ * REST goes to DISCORD_API_URL when set (a proxy, or a fake in tests) and nowhere else. Allowed
+ * mentions are set on every payload by `respond`, the one place that sends.
  */
 export function createClient(
   config: Config,
@@ -29,7 +29,6 @@ export function createClient(
   return new Client({
     intents: intentsFor(withMessageContent),
     partials: [Partials.Channel, Partials.Message],
-    allowedMentions: { parse: [], repliedUser: false },
     ...overrides,
     rest: {
       ...overrides.rest,

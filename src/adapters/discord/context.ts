@@ -2,10 +2,11 @@ import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
-import { type ButtonStateRemote, ButtonStateStore } from './buttonState.ts';
-import type { StoredState } from './customId.ts';
+import type { StoredState } from './buttonIds.ts';
+import { type ButtonStateRemote, ButtonStateStore } from './buttonStateStore.ts';
 import type { FeedbackStore } from './feedback.ts';
 import { RateLimiter, type UserRateLimiter } from './rateLimiter.ts';
+import { ShownAnswers } from './shownAnswers.ts';
 
 /** Questions answered and not answered since start (`/kb stats`). */
 export interface Counters {
@@ -22,6 +23,8 @@ export interface BotContext {
   readonly rateLimiter: UserRateLimiter;
   readonly feedback: FeedbackStore;
   readonly buttonState: ButtonStateStore<StoredState>;
+  /** The answers shown under answer buttons, for Share and the votes. */
+  readonly shownAnswers: ShownAnswers;
   /** `${messageId}:${userId}` → the vote already recorded, so a double click counts once. */
   readonly votes: LRUCache<string, 'up' | 'down'>;
   readonly counters: Counters;
@@ -48,6 +51,8 @@ export function createContext(input: {
   shared?: SharedContext;
 }): BotContext {
   const { config, tuning, shared, ...rest } = input;
+  const onRemoteError = (error: unknown) =>
+    rest.logger.warn({ err: error }, 'redis: button state not shared; it works on this replica only');
   return {
     ...rest,
     config,
@@ -63,16 +68,12 @@ export function createContext(input: {
     buttonState: new ButtonStateStore<StoredState>({
       max: tuning.buttonStateMax,
       ttlMs: tuning.buttonStateTtlMs,
-      ...(shared?.buttonState === undefined
-        ? {}
-        : {
-            remote: shared.buttonState,
-            onRemoteError: (error: unknown) =>
-              rest.logger.warn(
-                { err: error },
-                'redis: button state not shared; it works on this replica only',
-              ),
-          }),
+      ...(shared?.buttonState === undefined ? {} : { remote: shared.buttonState, onRemoteError }),
+    }),
+    shownAnswers: new ShownAnswers({
+      max: tuning.buttonStateMax,
+      ttlMs: tuning.buttonStateTtlMs,
+      ...(shared?.buttonState === undefined ? {} : { remote: shared.buttonState, onRemoteError }),
     }),
     votes: new LRUCache<string, 'up' | 'down'>({ max: tuning.voteMemoryMax }),
     counters: { answered: 0, unanswered: 0 },

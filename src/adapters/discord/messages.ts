@@ -1,9 +1,13 @@
 import type { Message } from 'discord.js';
-import { askAndRender } from './answering.ts';
 import type { BotContext } from './context.ts';
+import { type Preconditions, refusal } from './preconditions.ts';
 import { hasQuestion, isQuestionLike, mentionsBot, stripBotMention } from './questionText.ts';
-import { Notices, rateLimitedText, renderNotice } from './render/index.ts';
-import { replyToMessage } from './respond.ts';
+import { Notices, renderNotice } from './render/index.ts';
+import { askAndRender } from './renderAsked.ts';
+import { respond } from './respond.ts';
+
+/** What a message question requires (its text was checked by {@link routeMessage}). */
+const messagePreconditions: Preconditions = { rateLimited: true };
 
 /** How a message reached citebot, which decides whether and how loudly it answers. */
 export type MessageRoute = 'dm' | 'mention' | 'channel';
@@ -40,13 +44,9 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   if (routed === undefined) return;
   const quiet = routed.route === 'channel';
   try {
-    const limit = await ctx.rateLimiter.take(message.author.id);
-    if (!limit.allowed) {
-      if (!quiet)
-        await replyToMessage(
-          message,
-          renderNotice(rateLimitedText(limit.retryAfterMs), { ephemeral: false }),
-        );
+    const refused = await refusal(ctx, messagePreconditions, { userId: message.author.id });
+    if (refused !== undefined) {
+      if (!quiet) await respond(message, renderNotice(refused, { ephemeral: false }));
       return;
     }
     const { reply, answer } = await askAndRender(ctx, {
@@ -57,15 +57,15 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       fresh: true,
     });
     if (quiet && !answer.answered) return;
-    await replyToMessage(message, reply);
+    await respond(message, reply);
   } catch (error) {
     ctx.logger.error(
       { err: error, route: routed.route, channelId: message.channelId },
       'discord: message handler failed',
     );
     if (quiet) return;
-    await replyToMessage(message, renderNotice(Notices.apology, { ephemeral: false })).catch(
-      (replyError: unknown) => ctx.logger.warn({ err: replyError }, 'discord: could not apologise'),
+    await respond(message, renderNotice(Notices.apology, { ephemeral: false })).catch((replyError: unknown) =>
+      ctx.logger.warn({ err: replyError }, 'discord: could not apologise'),
     );
   }
 }

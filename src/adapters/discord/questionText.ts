@@ -1,89 +1,8 @@
-/** Words that open a question in English and German (lower case). */
-const questionWords = new Set([
-  // English
-  'what',
-  "what's",
-  'whats',
-  'who',
-  "who's",
-  'whom',
-  'whose',
-  'which',
-  'when',
-  'where',
-  "where's",
-  'why',
-  'how',
-  "how's",
-  'is',
-  'are',
-  'am',
-  'was',
-  'were',
-  'do',
-  'does',
-  'did',
-  'can',
-  'could',
-  'should',
-  'would',
-  'will',
-  'shall',
-  'may',
-  'might',
-  'must',
-  'has',
-  'have',
-  'had',
-  "isn't",
-  "aren't",
-  "doesn't",
-  "don't",
-  "didn't",
-  "can't",
-  // German
-  'was',
-  'wer',
-  'wen',
-  'wem',
-  'wessen',
-  'wie',
-  'wo',
-  'wann',
-  'warum',
-  'wieso',
-  'weshalb',
-  'weswegen',
-  'welche',
-  'welcher',
-  'welches',
-  'welchen',
-  'welchem',
-  'woher',
-  'wohin',
-  'womit',
-  'wofür',
-  'worüber',
-  'wozu',
-  'wodurch',
-  'ist',
-  'sind',
-  'gibt',
-  'hat',
-  'haben',
-  'kann',
-  'können',
-  'könnte',
-  'muss',
-  'müssen',
-  'darf',
-  'soll',
-  'sollte',
-  'wird',
-  'werden',
-  'war',
-  'waren',
-]);
+import { languageSupport } from '../../core/analysis/languages.ts';
+import { DefaultSearchSettings } from '../../core/search/settings.ts';
+
+/** Words that open a question in English and German (lower case): the core's question words. */
+const questionWords = new Set(['en', 'de'].flatMap((code) => languageSupport(code).questionWords ?? []));
 
 /**
  * Whether a message in an answer channel reads like a question: it ends with a question mark or
@@ -115,4 +34,12 @@ export function mentionsBot(content: string, botId: string): boolean {
 /** Whether text has anything to ask: at least one letter or digit. */
 export function hasQuestion(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
+}
+
+/**
+ * The question as citebot handles it: cut, once, to the core's question length (hostile input,
+ * huge pastes), for the service, the logs and the button state alike.
+ */
+export function cutQuestion(text: string): string {
+  return text.slice(0, DefaultSearchSettings.maxQuestionChars);
 }

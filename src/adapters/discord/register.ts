@@ -1,9 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { REST, Routes } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
-import { type Config, ConfigError, parseConfig, projectRoot } from '../../config/index.ts';
+import { type Config, ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from '../../config/index.ts';
 import { scrubSecrets } from '../../logger.ts';
 import { commands } from './commands/index.ts';
 
@@ -40,7 +36,7 @@ export async function registerCommands(config: Config): Promise<Registration> {
 }
 
 async function main(): Promise<number> {
-  loadDotenv({ quiet: true, path: join(projectRoot, '.env') });
+  loadProjectEnv();
   let config: Config;
   try {
     config = parseConfig(process.env);
@@ -63,6 +59,6 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main();
 }

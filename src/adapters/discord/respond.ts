@@ -26,29 +26,83 @@ function body(reply: Reply) {
 }
 
 /** A first response or follow-up; ephemeral when the reply says so. */
-export function asInteractionReply(reply: Reply): InteractionReplyOptions {
+function asInteractionReply(reply: Reply): InteractionReplyOptions {
   return { ...body(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 /** An edit of a deferred reply or of a button's message (visibility cannot change on edit). */
-export function asEdit(reply: Reply): InteractionEditReplyOptions {
+function asEdit(reply: Reply): InteractionEditReplyOptions {
   return body(reply);
 }
 
 /** A reply to a user's message that does not ping its author. */
-export function asMessageReply(reply: Reply): MessageReplyOptions {
+function asMessageReply(reply: Reply): MessageReplyOptions {
   return { ...body(reply), failIfNotExists: false };
 }
 
-/** Sends a reply to a message, always through the renderer's payload. */
-export async function replyToMessage(message: Message, reply: Reply): Promise<void> {
-  const options = asMessageReply(reply);
+/** Options of {@link respond}. */
+export interface RespondOptions {
+  /**
+   * `reply` (default): the first response, or a follow-up once one was sent; `update`: replace the
+   * message the button is on; `edit`: replace the deferred response.
+   */
+  readonly mode?: 'reply' | 'update' | 'edit';
+  /**
+   * How long to wait for the reply before deferring (Discord allows 3 s for the first response);
+   * without it the reply is awaited and sent directly.
+   */
+  readonly deferAfterMs?: number;
+  /** Whether a deferred response is ephemeral (a defer may only carry that flag; default: no). */
+  readonly ephemeral?: boolean;
+}
+
+/**
+ * The one way citebot answers: every handler's reply, notice, page turn and edit — to an
+ * interaction, or as a reply to a user's message (which pings nobody) — goes through here as the
+ * renderer's payload, so `allowed_mentions` is always set (by `body`). A slow reply to an
+ * interaction is answered inside Discord's 3 seconds: deferred, then edited in when it is ready.
+ */
+export async function respond(
+  target: RepliableInteraction | Message,
+  reply: Reply | Promise<Reply>,
+  options: RespondOptions = {},
+): Promise<void> {
+  if (isMessage(target)) {
+    await replyToMessage(target, asMessageReply(await reply));
+    return;
+  }
+  const interaction = target;
+  const mode = options.mode ?? 'reply';
+  if (mode === 'edit') {
+    await interaction.editReply(asEdit(await reply));
+    return;
+  }
+  if (interaction.deferred || interaction.replied) {
+    await interaction.followUp(asInteractionReply(await reply));
+    return;
+  }
+  const quick =
+    options.deferAfterMs === undefined ? { reply: await reply } : await within(reply, options.deferAfterMs);
+  const update = mode === 'update' && interaction.isMessageComponent();
+  if (quick !== undefined) {
+    if (update) await (interaction as MessageComponentInteraction).update(asEdit(quick.reply));
+    else await interaction.reply(asInteractionReply(quick.reply));
+    return;
+  }
+  if (update) await (interaction as MessageComponentInteraction).deferUpdate();
+  else await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await interaction.editReply(asEdit(await reply));
+}
+
+/**
+ * discord.js's `message.reply` needs the channel in its cache; over HTTP interactions nothing is
+ * cached, so the same payload then goes straight to the channel's REST route.
+ */
+async function replyToMessage(message: Message, options: MessageReplyOptions): Promise<void> {
   if (message.client.channels.cache.has(message.channelId)) {
     await message.reply(options);
     return;
   }
-  // Over HTTP interactions nothing is cached, and discord.js's reply needs the channel: the same
-  // payload goes straight to the channel's REST route.
   const payload = await MessagePayload.create(message, {
     ...options,
     reply: { messageReference: message, failIfNotExists: false },
@@ -61,49 +115,37 @@ export async function replyToMessage(message: Message, reply: Reply): Promise<vo
   });
 }
 
-/** Sends a notice as the first response, or as a follow-up when one was already sent. */
-export async function sendNotice(interaction: RepliableInteraction, text: string): Promise<void> {
-  const reply = renderNotice(text);
-  if (interaction.deferred || interaction.replied) await interaction.followUp(asInteractionReply(reply));
-  else await interaction.reply(asInteractionReply(reply));
+function isMessage(target: RepliableInteraction | Message): target is Message {
+  // Interactions have a `user`; only messages have an `author`.
+  return 'author' in target;
 }
 
-/** Options of {@link respondInTime}. */
-export interface TimelyOptions {
-  /** Whether the deferred response is ephemeral (a defer may only carry that flag). */
-  readonly ephemeral: boolean;
-  /** How long to wait for `work` before deferring (Discord allows 3 s for the first response). */
-  readonly deferAfterMs: number;
-  /** `reply`: a new message; `update`: replace the message the button is on. */
-  readonly mode?: 'reply' | 'update';
-}
-
-/**
- * Answers an interaction inside Discord's 3 seconds whatever `work` costs: replies directly when it
- * is ready in time, otherwise defers and edits the response in when it is.
- */
-export async function respondInTime(
-  interaction: RepliableInteraction,
-  work: Promise<Reply>,
-  options: TimelyOptions,
-): Promise<void> {
+/** The reply if it is ready within `ms`, else undefined (a rejection still rejects). */
+async function within(reply: Reply | Promise<Reply>, ms: number): Promise<{ reply: Reply } | undefined> {
   const timer = new AbortController();
-  const quick = await Promise.race([
-    work.then((reply) => ({ reply })),
-    delay(options.deferAfterMs, undefined, { signal: timer.signal, ref: false }).then(
+  return Promise.race([
+    Promise.resolve(reply).then((ready) => ({ reply: ready })),
+    delay(ms, undefined, { signal: timer.signal, ref: false }).then(
       () => undefined,
       () => undefined,
     ),
   ]).finally(() => timer.abort());
-  const update = options.mode === 'update' && interaction.isMessageComponent();
-  if (quick !== undefined) {
-    if (update) await (interaction as MessageComponentInteraction).update(asEdit(quick.reply));
-    else await interaction.reply(asInteractionReply(quick.reply));
-    return;
-  }
-  if (update) await (interaction as MessageComponentInteraction).deferUpdate();
-  else await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  await interaction.editReply(asEdit(await work));
+}
+
+/** Acknowledges an interaction whose answer goes elsewhere (a reply in the channel). */
+export async function deferResponse(interaction: RepliableInteraction, ephemeral: boolean): Promise<void> {
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+}
+
+/** Removes the deferred response once the answer went elsewhere. */
+export async function withdrawResponse(interaction: RepliableInteraction): Promise<void> {
+  await interaction.deleteReply();
+}
+
+/** Deletes the message a button is on (the bot's own answer), acknowledging the click. */
+export async function deleteButtonMessage(interaction: MessageComponentInteraction): Promise<void> {
+  await interaction.deferUpdate();
+  await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
 }
 
 /** Who and what an interaction was, for logs (no message text, no token). */
@@ -132,13 +174,9 @@ export async function apologize(interaction: Interaction, logger: Logger, error:
     }
     if (!interaction.isRepliable()) return;
     const reply = renderNotice(Notices.apology);
-    if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
-      await interaction.editReply(asEdit(reply));
-    } else if (interaction.deferred || interaction.replied) {
-      await interaction.followUp(asInteractionReply(reply));
-    } else {
-      await interaction.reply(asInteractionReply(reply));
-    }
+    const replacesThinking =
+      interaction.deferred && !interaction.replied && !interaction.isMessageComponent();
+    await respond(interaction, reply, replacesThinking ? { mode: 'edit' } : {});
   } catch (apologyError) {
     logger.warn({ err: apologyError, ...describeInteraction(interaction) }, 'discord: could not apologise');
   }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { encodeButtons } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
-import { encodeButtons } from './customId.ts';
+import { cutQuestion } from './questionText.ts';
 import { type Reply, renderSearchPage } from './render/index.ts';
 
 /** One page of `/search` with its ◀ ▶ buttons (shared by the command and the page buttons). */
@@ -10,7 +11,7 @@ export async function searchPage(
   offset: number,
   hidden: boolean,
 ): Promise<Reply> {
-  const text = query.slice(0, ctx.tuning.maxQuestionLength);
+  const text = cutQuestion(query);
   const size = ctx.tuning.searchPageSize;
   const started = performance.now();
   const page = await ctx.service.search(text, { offset, limit: size });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, parseConfig } from '../../config/index.ts';
+import { ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from '../../config/index.ts';
 import { evaluate, parseQuestions } from '../../core/eval/evaluate.ts';
+import { evaluateAnswers } from '../../core/eval/evaluateAnswers.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { openKnowledge } from '../../host/openKnowledge.ts';
 import { type CliOptions, parseCliArgs, USAGE } from './args.ts';
@@ -88,15 +88,24 @@ async function runEval(service: KnowledgeService, options: CliOptions, io: CliIo
   const file = path.resolve(io.cwd, options.questions ?? '');
   const questions = parseQuestions(readFileSync(file, 'utf8'));
   const report = await evaluate(questions, (q) => service.search(q, { limit: 10 }));
+  const answers = await evaluateAnswers(questions, (q) => service.ask(q));
   if (options.json) {
-    io.out.write(`${JSON.stringify({ overall: report.overall, byLanguage: report.byLanguage })}\n`);
+    const { overall, byLanguage } = report;
+    io.out.write(`${JSON.stringify({ overall, byLanguage, ask: answers })}\n`);
     return 0;
   }
+  const langs = Object.keys(report.byLanguage);
+  const f = (x: number) => x.toFixed(3);
   const row = (name: string, s: typeof report.overall) =>
-    `${name.padEnd(10)} ${String(s.questions).padStart(5)}  ${s.hitAt1.toFixed(3)}  ${s.hitAt3.toFixed(3)}  ${s.mrrAt10.toFixed(3)}`;
+    `${name.padEnd(10)} ${String(s.questions).padStart(5)}  ${f(s.hitAt1)}  ${f(s.hitAt3)}  ${f(s.mrrAt10)}`;
   io.out.write(`${'set'.padEnd(10)} ${'n'.padStart(5)}  hit@1  hit@3  MRR@10\n`);
   io.out.write(`${row('overall', report.overall)}\n`);
-  for (const [lang, scores] of Object.entries(report.byLanguage)) io.out.write(`${row(lang, scores)}\n`);
+  for (const lang of langs) io.out.write(`${row(lang, report.byLanguage[lang] ?? report.overall)}\n`);
+  const askRow = (name: string, s: typeof answers.overall) =>
+    `${name.padEnd(10)} ${f(s.confident).padStart(9)}  ${f(s.precision).padStart(9)}  ${f(s.rightOverall).padStart(10)}  ${f(s.firstCitationRight).padStart(10)}`;
+  io.out.write(`\nask        confident  precision  right(all)  first-cite\n`);
+  io.out.write(`${askRow('overall', answers.overall)}\n`);
+  for (const lang of langs) io.out.write(`${askRow(lang, answers.byLanguage[lang] ?? answers.overall)}\n`);
   return 0;
 }
 
@@ -114,8 +123,8 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
+if (isEntryPoint(import.meta.url)) {
+  loadProjectEnv();
   const code = await runCli(process.argv.slice(2), {
     input: process.stdin,
     out: process.stdout,

@@ -6,8 +6,21 @@ export interface TextStyle {
   readonly color: boolean;
 }
 
-/** An answer as terminal text: numbered snippets, then their sources. */
+/** The hedge above a best match (the same wording as the Discord notice). */
+const BEST_MATCH = "I'm not sure this answers it — the closest passage:";
+
+/** An answer as terminal text: numbered snippets, then their sources; a best match under a hedge. */
 export function formatAnswer(answer: Answer, style: TextStyle): string {
+  const [best] = answer.citations;
+  if (!answer.answered && best) {
+    const where = [best.title, best.heading].filter(Boolean).join(' › ');
+    const lines = [BEST_MATCH, `[${best.n}] ${marked(best.snippet, style)}`, '', dim('Source:', style)];
+    lines.push(dim(`  [${best.n}] ${where} — ${best.url ?? best.source}`, style));
+    if (answer.related.length > 0) {
+      lines.push('', 'Closest articles:', ...answer.related.map((r) => `  - ${r.title} (${r.source})`));
+    }
+    return lines.join('\n');
+  }
   if (!answer.answered) {
     const lines = [
       answer.reason === 'empty-question'

@@ -53,8 +53,10 @@ function createAnalyzer(lang: string): Analyzer {
     let result: string | undefined;
     if (folded.length > 0 && folded.length <= MAX_TERM_LENGTH && !stop.has(folded)) {
       if (isNumber(folded)) result = folded.replace(/[.,]/g, '');
-      // Acronyms (DNS, NFS, LTS) are names: stemming would cut their last letter in one language only.
-      else if (stem && isStemmable(folded) && !isAcronym(word)) result = fold(stem(folded));
+      // Acronyms (DNS, NFS, LTS) are names: stemming would cut their last letter in one language
+      // only; their plural ("APIs", "URLs") is the acronym.
+      else if (isAcronym(word)) result = /s$/.test(word) ? folded.slice(0, -1) : folded;
+      else if (stem && isStemmable(folded)) result = fold(stem(folded));
       else result = folded;
     }
     if (memo.size < 200_000) memo.set(word, result);

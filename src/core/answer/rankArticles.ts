@@ -1,28 +1,67 @@
-import type { PassageHit } from '../search/searchPassages.ts';
+import type { PassageHit, PassageSearch } from '../search/searchPassages.ts';
 
 /** An article's standing for one question: its best passage and combined score. */
 export interface RankedArticle {
   readonly articleId: string;
   readonly best: PassageHit;
+  /** The fused score, 0–1 (see {@link rankArticles}). */
   readonly score: number;
+  /** Its article-level BM25 score (0 when it matched at passage level only). */
+  readonly articleScore: number;
+}
+
+/** How passage and article scores are combined. */
+export interface RankOptions {
+  /** An article's passage score is its best passage plus this share of its second best. */
+  readonly secondPassageWeight: number;
+  /** Weight of the article-level score in the fused score; the passage score gets the rest. */
+  readonly articleWeight: number;
 }
 
 /**
- * Groups passage hits by article. An article scores its best passage plus a share of its second
- * best, so an article that answers in several places edges out one lucky paragraph.
+ * Ranks the articles that matched. Each has two scores: article level (all its passages of the
+ * question's language as one document: an article about the question's subject uses its words
+ * throughout) and passage level (its best passage plus a share of its second best: where it
+ * answers). Both are min-max normalised over the candidates and mixed linearly.
  */
-export function rankArticles(hits: readonly PassageHit[], secondWeight: number): RankedArticle[] {
+export function rankArticles(
+  found: Pick<PassageSearch, 'hits' | 'articles' | 'reserve'>,
+  options: RankOptions,
+): RankedArticle[] {
   const groups = new Map<string, PassageHit[]>();
-  for (const hit of hits) {
+  for (const hit of found.hits) {
     const list = groups.get(hit.passage.articleId);
     if (list) list.push(hit);
     else groups.set(hit.passage.articleId, [hit]);
   }
-  const ranked: RankedArticle[] = [];
-  for (const [articleId, list] of groups) {
-    const [best, second] = list; // hits arrive best first
-    if (!best) continue;
-    ranked.push({ articleId, best, score: best.score + secondWeight * (second?.score ?? 0) });
+  const passageScore = new Map<string, number>();
+  for (const [articleId, [best, second]] of groups) {
+    if (best) passageScore.set(articleId, best.score + options.secondPassageWeight * (second?.score ?? 0));
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  const ids = new Set([
+    ...groups.keys(),
+    ...[...found.articles.keys()].filter((id) => found.reserve.has(id)),
+  ]);
+  const normPassage = normaliser([...passageScore.values()]);
+  const normArticle = normaliser([...found.articles.values()].map((a) => a.score));
+  const ranked: RankedArticle[] = [];
+  for (const articleId of ids) {
+    const best = groups.get(articleId)?.[0] ?? found.reserve.get(articleId);
+    if (!best) continue;
+    const articleScore = found.articles.get(articleId)?.score ?? 0;
+    const score =
+      options.articleWeight * normArticle(articleScore) +
+      (1 - options.articleWeight) * normPassage(passageScore.get(articleId) ?? 0);
+    ranked.push({ articleId, best, score, articleScore });
+  }
+  return ranked.sort((a, b) => b.score - a.score || b.articleScore - a.articleScore);
+}
+
+/** Min-max normalisation onto 0–1 (a single candidate, or equal scores, map to 1; absent to 0). */
+function normaliser(scores: readonly number[]): (x: number) => number {
+  if (scores.length === 0) return () => 0;
+  const max = Math.max(...scores);
+  const min = Math.min(...scores);
+  if (max <= min) return (x) => (x > 0 ? 1 : 0);
+  return (x) => (x <= 0 ? 0 : Math.max(0, (x - min) / (max - min)));
 }

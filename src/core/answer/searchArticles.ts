@@ -18,7 +18,7 @@ export function searchArticles(
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.max(1, Math.min(50, Math.floor(page.limit ?? settings.searchPageSize)));
   const found = searchPassages(kb, query, settings, Math.max(settings.passagePool, 4 * (offset + limit)));
-  const ranked = rankArticles(found.hits, settings.secondPassageWeight);
+  const ranked = rankArticles(found, settings);
   const hits: SearchHit[] = ranked.slice(offset, offset + limit).map((r, i) => {
     const article = kb.articles.get(r.articleId);
     const heading = r.best.passage.headings.at(-1);

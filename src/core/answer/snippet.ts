@@ -8,6 +8,8 @@ import type { Mark, Passage, Snippet } from '../types.ts';
 export interface SnippetOptions {
   readonly maxChars: number;
   readonly maxSentences: number;
+  /** The question, to prefer sentences holding what it asks for (a number, a date, a name). */
+  readonly question?: string;
 }
 
 interface ScoredSentence {

@@ -25,58 +25,85 @@ export const indexOptions: Options<IndexDoc> = {
   processTerm: (term) => term || null,
 };
 
+/** A language's indexes as saved: passage level and article level. */
+interface SavedLanguage {
+  readonly passages: AsPlainObject;
+  readonly articles: AsPlainObject;
+}
+
 /**
- * One language's MiniSearch index. Restored from the cache it stays a JSON string until first
- * used, so a start-up answers questions in one language without decoding every other language.
+ * One language's MiniSearch indexes: one over its passages (what is cited) and one over its
+ * articles (each article's passages of this language as one document: what ranks best, see
+ * `rankArticles`). Restored from the cache they stay parsed JSON until first used, so a start-up
+ * answers questions in one language without decoding every other language.
  */
 export class LanguageIndex {
   #search: MiniSearch<IndexDoc> | undefined;
-  #saved: AsPlainObject | undefined;
+  #articles: MiniSearch<IndexDoc> | undefined;
+  #saved: SavedLanguage | undefined;
+  /** Number of passages indexed. */
   readonly documentCount: number;
 
-  private constructor(search: MiniSearch<IndexDoc> | undefined, saved: AsPlainObject | undefined) {
-    this.#search = search;
+  private constructor(
+    built: { passages: MiniSearch<IndexDoc>; articles: MiniSearch<IndexDoc> } | undefined,
+    saved: SavedLanguage | undefined,
+  ) {
+    this.#search = built?.passages;
+    this.#articles = built?.articles;
     this.#saved = saved;
-    this.documentCount = search?.documentCount ?? saved?.documentCount ?? 0;
+    this.documentCount = built?.passages.documentCount ?? saved?.passages.documentCount ?? 0;
   }
 
-  /** Wraps a built index. */
-  static of(search: MiniSearch<IndexDoc>): LanguageIndex {
-    return new LanguageIndex(search, undefined);
+  /** Wraps built indexes. */
+  static of(passages: MiniSearch<IndexDoc>, articles: MiniSearch<IndexDoc>): LanguageIndex {
+    return new LanguageIndex({ passages, articles }, undefined);
   }
 
   /**
-   * An index saved with {@link serialize}. The JSON is parsed and checked now (a corrupt cache
+   * Indexes saved with {@link serialize}. The JSON is parsed and checked now (a corrupt cache
    * must fail while loading, not at a question) but turned into MiniSearch's trees on first use.
    *
-   * @throws Error when the text is not a saved MiniSearch index
+   * @throws Error when the text is not a saved language index
    */
   static fromJSON(json: string): LanguageIndex {
-    const saved = JSON.parse(json) as AsPlainObject | null;
-    if (!saved || typeof saved.documentCount !== 'number' || !Array.isArray(saved.index)) {
+    const saved = JSON.parse(json) as SavedLanguage | null;
+    if (!isSavedIndex(saved?.passages) || !isSavedIndex(saved?.articles))
       throw new Error('not a saved index');
-    }
-    return new LanguageIndex(undefined, saved);
+    return new LanguageIndex(undefined, saved as SavedLanguage);
   }
 
-  /** The MiniSearch index (building its trees now if it came from the cache). */
+  /** The passage index (building its trees now if it came from the cache). */
   get search(): MiniSearch<IndexDoc> {
-    if (!this.#search) {
-      this.#search = MiniSearch.loadJS<IndexDoc>(this.#saved as AsPlainObject, indexOptions);
-      this.#saved = undefined;
-    }
-    return this.#search;
+    this.#decode();
+    return this.#search as MiniSearch<IndexDoc>;
   }
 
-  /** Whether the index is decoded. */
+  /** The article index: ids are article positions in the knowledge base's article order. */
+  get articles(): MiniSearch<IndexDoc> {
+    this.#decode();
+    return this.#articles as MiniSearch<IndexDoc>;
+  }
+
+  /** Whether the indexes are decoded. */
   get loaded(): boolean {
     return this.#search !== undefined;
   }
 
-  /** The index as a JSON string. */
+  /** Both indexes as one JSON string. */
   serialize(): string {
-    return JSON.stringify(this.#search ?? this.#saved);
+    return JSON.stringify(this.#saved ?? { passages: this.#search, articles: this.#articles });
   }
+
+  #decode(): void {
+    if (this.#search || !this.#saved) return;
+    this.#search = MiniSearch.loadJS<IndexDoc>(this.#saved.passages, indexOptions);
+    this.#articles = MiniSearch.loadJS<IndexDoc>(this.#saved.articles, indexOptions);
+    this.#saved = undefined;
+  }
+}
+
+function isSavedIndex(x: AsPlainObject | undefined): boolean {
+  return !!x && typeof x.documentCount === 'number' && Array.isArray(x.index);
 }
 
 /** The inverted indexes plus per-term passage frequencies (for IDF and common-term handling). */
@@ -114,15 +141,21 @@ export function decodeNextLanguage(index: PassageIndex): boolean {
  */
 const LEAD_WORDS = 20;
 
-/** Builds the per-language indexes over all passages (passage ids must be their positions). */
+/**
+ * Builds the per-language indexes over all passages (passage ids must be their positions, and
+ * passages arrive in article order).
+ */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
 ): PassageIndex {
+  const position = new Map([...articles.keys()].map((id, i) => [id, i]));
   const titles = new Map<string, string>();
   const leads = new Map<string, string>();
   const df = new Map<string, number>();
   const docs = new Map<string, IndexDoc[]>();
+  // Article-level documents per language: an article's passages of that language, joined.
+  const articleDocs = new Map<string, Map<string, { headings: Set<string>; text: string[] }>>();
   for (const p of passages) {
     const analyzer = analyzerFor(p.lang);
     let title = titles.get(p.articleId);
@@ -142,12 +175,28 @@ export function buildPassageIndex(
     const list = docs.get(p.lang) ?? [];
     list.push({ id: p.id, title, lead: leads.get(p.articleId) ?? '', headings, text });
     docs.set(p.lang, list);
+    const byArticle = articleDocs.get(p.lang) ?? new Map();
+    articleDocs.set(p.lang, byArticle);
+    const doc = byArticle.get(p.articleId) ?? { headings: new Set<string>(), text: [] };
+    byArticle.set(p.articleId, doc);
+    if (headings) doc.headings.add(headings);
+    doc.text.push(text);
   }
   const languages = new Map<string, LanguageIndex>();
   for (const [lang, list] of docs) {
     const search = new MiniSearch<IndexDoc>(indexOptions);
     search.addAll(list);
-    languages.set(lang, LanguageIndex.of(search));
+    const articleIndex = new MiniSearch<IndexDoc>(indexOptions);
+    for (const [id, doc] of articleDocs.get(lang) ?? []) {
+      articleIndex.add({
+        id: position.get(id) ?? -1,
+        title: titles.get(id) ?? '',
+        lead: leads.get(id) ?? '',
+        headings: [...doc.headings].join(' '),
+        text: doc.text.join(' '),
+      });
+    }
+    languages.set(lang, LanguageIndex.of(search, articleIndex));
   }
   // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
   const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

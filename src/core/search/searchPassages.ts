@@ -2,7 +2,9 @@ import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import { questionLanguages } from '../analysis/detectLanguage.ts';
 import { UNDETERMINED } from '../analysis/languages.ts';
+import { foldTerm } from '../analysis/normalize.ts';
 import { tokenize } from '../analysis/tokenize.ts';
+import { expandAbbreviation, spellingVariants, splitCompound } from '../analysis/variants.ts';
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
 import { prefixCost } from './prefixCost.ts';
@@ -13,6 +15,8 @@ import type { SearchSettings } from './settings.ts';
 interface TermGroup {
   readonly term: string;
   readonly synonyms: readonly string[];
+  /** Parts of a compound term, searched at a lower weight. */
+  readonly parts: readonly string[];
   readonly idf: number;
 }
 
@@ -24,16 +28,36 @@ export interface PassageHit {
   readonly matched: ReadonlySet<string>;
   /** Share of the question's IDF weight this passage covers, 0–1. */
   readonly coverage: number;
+  /** How many of the question's concepts (a term with its synonyms and parts) it matched. */
+  readonly concepts: number;
+}
+
+/** An article that matched at article level (its passages of one language as one document). */
+export interface ArticleMatch {
+  readonly score: number;
+  /** Index terms the article matched. */
+  readonly matched: ReadonlySet<string>;
+  /** Share of the question's IDF weight the article covers, 0–1. */
+  readonly coverage: number;
+  readonly concepts: number;
 }
 
 /** The outcome of a passage search. */
 export interface PassageSearch {
   /** Best first. */
   readonly hits: readonly PassageHit[];
+  /** Article-level scores by article id (its best over the languages searched). */
+  readonly articles: ReadonlyMap<string, ArticleMatch>;
+  /** The best passage of each article that matched at article level but has no passage in `hits`. */
+  readonly reserve: ReadonlyMap<string, PassageHit>;
   /** Every analysed question term, including common ones left out of retrieval. */
   readonly terms: ReadonlySet<string>;
   /** False when the question had no searchable term at all. */
   readonly searchable: boolean;
+  /** The number of concepts in the question (in the language with the most). */
+  readonly concepts: number;
+  /** The question as searched (cut to `maxQuestionChars`). */
+  readonly question: string;
 }
 
 /**
@@ -49,23 +73,38 @@ export function searchPassages(
 ): PassageSearch {
   const text = question.slice(0, settings.maxQuestionChars);
   const best = new Map<number, PassageHit>();
+  const articles = new Map<string, ArticleMatch>();
+  const reserve = new Map<string, PassageHit>();
   const allTerms = new Set<string>();
   let searchable = false;
+  let concepts = 0;
   for (const lang of questionLanguages(text, kb.languages)) {
     const groups = termGroups(kb, text, lang);
     if (groups.length === 0) continue;
     searchable = true;
+    concepts = Math.max(concepts, groups.length);
     for (const g of groups) {
       allTerms.add(g.term);
-      for (const s of g.synonyms) allTerms.add(s);
+      for (const s of [...g.synonyms, ...g.parts]) allTerms.add(s);
     }
-    for (const hit of runQuery(kb, groups, lang, settings)) {
+    const run = runQuery(kb, groups, lang, settings);
+    for (const hit of run.hits) {
       const previous = best.get(hit.passage.id);
       if (!previous || previous.score < hit.score) best.set(hit.passage.id, hit);
     }
+    for (const [id, match] of run.articles) {
+      const previous = articles.get(id);
+      if (!previous || previous.score < match.score) articles.set(id, match);
+    }
+    for (const [id, hit] of run.reserve) {
+      const previous = reserve.get(id);
+      if (!previous || previous.score < hit.score) reserve.set(id, hit);
+    }
   }
   const hits = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
-  return { hits, terms: allTerms, searchable };
+  const pooled = new Set(hits.map((h) => h.passage.articleId));
+  for (const id of pooled) reserve.delete(id);
+  return { hits, articles, reserve, terms: allTerms, searchable, concepts, question: text };
 }
 
 /** Inverse document frequency of an index term over passages (BM25's formula). */
@@ -77,23 +116,49 @@ export function idf(kb: KnowledgeBase, term: string): number {
 
 function termGroups(kb: KnowledgeBase, text: string, lang: string): TermGroup[] {
   const analyzer = analyzerFor(lang);
+  const known = (t: string | undefined): t is string => t !== undefined && kb.index.df.has(t);
   const groups = new Map<string, TermGroup>();
-  for (const token of tokenize(text)) {
-    const term = analyzer.term(token.text);
+  const words = tokenize(text).flatMap((token) => {
+    // Chat abbreviations ("ppl") stand for their words, unless the articles use them as written.
+    const expanded = expandAbbreviation(foldTerm(token.text), lang);
+    return expanded && !known(analyzer.term(token.text)) ? expanded.split(' ') : [token.text];
+  });
+  for (const word of words) {
+    let term = analyzer.term(word);
     if (!term || groups.has(term)) continue;
+    // A regular spelling variant the articles use ("centre" → "center") stands in for an unknown word.
+    if (!known(term)) {
+      const variant = spellingVariants(foldTerm(word), lang)
+        .map((v) => analyzer.term(v))
+        .find(known);
+      if (variant) term = variant;
+    }
+    if (groups.has(term)) continue;
     // A synonym may be of another language ("alliance, Allianz"): analyse it as every language of
     // the knowledge would, and keep the forms the index knows.
     const synonyms = [
       ...new Set(
         kb.synonyms
-          .of(token.text)
+          .of(word)
           .flatMap((s) => [...kb.languages.keys()].flatMap((l) => analyzerFor(l).terms(s)))
           .filter((s) => s !== term && kb.index.df.has(s)),
       ),
     ];
-    groups.set(term, { term, synonyms, idf: idf(kb, term) });
+    // A compound the articles do not use is searched by its parts (Brailleschrift → Braille,
+    // Schrift), at a lower weight. Splitting known compounds too helped GNOME German by 6 questions
+    // of 493 but cost 2 of 78 on the handbook set: not robust.
+    const split = known(term)
+      ? undefined
+      : splitCompound(foldTerm(word), lang, (w) => known(analyzer.term(w)));
+    const parts = split ? split.map((w) => analyzer.term(w) as string) : [];
+    groups.set(term, { term, synonyms, parts, idf: idf(kb, term) });
   }
-  return [...groups.values()];
+  // A word no article uses (a typo, another wording) weighs no more than the question's rarest
+  // known word: it cannot be matched, so it should not outweigh everything that was.
+  const list = [...groups.values()];
+  const knownIdf = list.filter((g) => known(g.term)).map((g) => g.idf);
+  const cap = knownIdf.length > 0 ? Math.max(...knownIdf) : Number.POSITIVE_INFINITY;
+  return list.map((g) => (g.idf > cap ? { ...g, idf: cap } : g));
 }
 
 function runQuery(
@@ -101,7 +166,7 @@ function runQuery(
   groups: readonly TermGroup[],
   lang: string,
   settings: SearchSettings,
-): PassageHit[] {
+): { hits: PassageHit[]; articles: Map<string, ArticleMatch>; reserve: Map<string, PassageHit> } {
   const total = kb.passages.length;
   const df = (t: string) => kb.index.df.get(t) ?? 0;
   const commonDf = Math.max(settings.commonTermMinPassages, settings.commonTermShare * total);
@@ -116,6 +181,7 @@ function runQuery(
   for (const g of retrieving) {
     weight.set(g.term, 1);
     for (const s of g.synonyms) if (!weight.has(s)) weight.set(s, 0.7);
+    for (const s of g.parts) if (!weight.has(s)) weight.set(s, settings.compoundPartWeight);
   }
   // Other languages are searched for names and translations only: terms rare over the whole index.
   const nameDf = Math.max(settings.crossLanguageMinPassages, settings.crossLanguageShare * total);
@@ -125,6 +191,8 @@ function runQuery(
   const fuzzyAcross = total <= settings.crossLanguageFuzzyMaxPassages;
   const totalIdf = groups.reduce((sum, g) => sum + g.idf, 0) || 1;
   const found: Array<{ r: SearchResult; score: number }> = [];
+  const articles = new Map<string, ArticleMatch>();
+  const reserve = new Map<string, PassageHit>();
   for (const [indexLang, index] of kb.index.languages) {
     const own = indexLang === lang || indexLang === UNDETERMINED;
     const terms = own ? [...weight.keys()] : names;
@@ -151,6 +219,30 @@ function runQuery(
     // Names match across languages, but a translated twin should not beat the question's language.
     const language = own ? 1 : settings.otherLanguageWeight;
     for (const r of results.slice(0, settings.passagePool)) found.push({ r, score: r.score * language });
+    const articleOptions = { ...options, bm25: settings.articleBm25 };
+    let articleResults = narrow ? index.articles.search(narrow, articleOptions) : [];
+    if (articleResults.length === 0) articleResults = index.articles.search(terms.join(' '), articleOptions);
+    const wanted = new Set<string>();
+    for (const r of articleResults.slice(0, settings.passagePool)) {
+      const id = kb.articleOrder[r.id as number];
+      const score = r.score * language;
+      if (id === undefined || (articles.get(id)?.score ?? 0) >= score) continue;
+      articles.set(id, { score, matched: new Set(r.terms), ...coverage(r, groups, totalIdf) });
+      wanted.add(id);
+    }
+    // An article can rank well as a whole without any passage in the pool: keep its best passage.
+    for (const r of results) {
+      if (wanted.size === 0) break;
+      const passage = kb.passages[r.id as number];
+      if (!passage || !wanted.delete(passage.articleId)) continue;
+      const hit = {
+        passage,
+        score: r.score * language,
+        matched: new Set(r.terms),
+        ...coverage(r, groups, totalIdf),
+      };
+      if ((reserve.get(passage.articleId)?.score ?? 0) < hit.score) reserve.set(passage.articleId, hit);
+    }
   }
   // Proximity re-reads a passage's text: only for the pool of best passages over all languages.
   found.sort((a, b) => b.score - a.score);
@@ -161,9 +253,9 @@ function runQuery(
     const matched = new Set(r.terms);
     const pairs = proximityPairs(passage, matched, settings.proximityWindow);
     const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
-    hits.push({ passage, score: score * bonus, matched, coverage: coverage(r, groups, totalIdf) });
+    hits.push({ passage, score: score * bonus, matched, ...coverage(r, groups, totalIdf) });
   }
-  return hits;
+  return { hits, articles, reserve };
 }
 
 /**
@@ -198,11 +290,19 @@ function allConcepts(groups: readonly TermGroup[], df: (t: string) => number): Q
   return unknown.length === 0 ? all : { combineWith: 'OR', queries: [all, ...unknown] };
 }
 
-function coverage(result: SearchResult, groups: readonly TermGroup[], totalIdf: number): number {
+function coverage(
+  result: SearchResult,
+  groups: readonly TermGroup[],
+  totalIdf: number,
+): { coverage: number; concepts: number } {
   const matched = new Set(result.queryTerms);
   let covered = 0;
+  let concepts = 0;
   for (const g of groups) {
-    if (matched.has(g.term) || g.synonyms.some((s) => matched.has(s))) covered += g.idf;
+    if (matched.has(g.term) || [...g.synonyms, ...g.parts].some((s) => matched.has(s))) {
+      covered += g.idf;
+      concepts++;
+    }
   }
-  return covered / totalIdf;
+  return { coverage: covered / totalIdf, concepts };
 }

@@ -4,7 +4,7 @@ import type { Passage, SkippedFile } from '../types.ts';
 import { LanguageIndex } from './passageIndex.ts';
 
 /** The version of {@link SerialisedKnowledge}'s layout: a value of another format is not read. */
-export const SERIALISED_FORMAT = 4;
+export const SERIALISED_FORMAT = 5;
 
 /** A knowledge base as one plain value (what the index cache file holds). Passages are stored as tuples to keep the file small. */
 export interface SerialisedKnowledge {
@@ -17,8 +17,8 @@ export interface SerialisedKnowledge {
   /** Passage frequency of each index term: terms, and their counts in the same order. */
   readonly df: readonly [readonly string[], readonly number[]];
   /**
-   * Each language's MiniSearch index as a JSON string (not nested JSON), so that parsing the file
-   * is cheap and each index is decoded only when first searched.
+   * Each language's MiniSearch indexes (passage and article level) as one JSON string (not nested
+   * JSON), so that parsing the file is cheap and each language is decoded only when first searched.
    */
   readonly languages: Readonly<Record<string, string>>;
 }

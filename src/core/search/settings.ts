@@ -13,6 +13,12 @@ export const DefaultSearchSettings = {
   boost: { title: 1.6, lead: 1.5, headings: 1.4, text: 1 },
   /** BM25+ parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  /** BM25+ parameters of the article-level index (articles are long: more saturation, more length norm). */
+  articleBm25: { k: 2.5, b: 0.9, d: 0.5 },
+  /** An article's rank: this share of its article-level score plus the rest of its passage score (both min-max normalised). */
+  articleWeight: 0.7,
+  /** Weight of the parts of a compound the index does not know (GNOME de: 0.25–0.6 alike). */
+  compoundPartWeight: 0.4,
   /** Query terms at least this long also match longer index terms that start with them. */
   prefixMinLength: 5,
   /** Query terms at least this long match with one typo. */
@@ -54,9 +60,11 @@ export const DefaultSearchSettings = {
   passagePool: 40,
   /** An article's score: its best passage plus this share of its second best. */
   secondPassageWeight: 0.15,
-  /** Share of the question's IDF weight the best passage must cover to count as an answer. */
-  minCoverage: 0.45,
-  /** A further article is cited only if it scores at least this share of the best one. */
+  /** Share of the question's IDF weight the best passage must cover for a confident answer. */
+  minCoverage: 0.4,
+  /** The best article's article-level score must lead the second's by this share of itself. */
+  minMargin: 0.15,
+  /** A further article is cited only if its article-level score is at least this share of the best one. */
   minRelativeScore: 0.15,
   /** Citations per answer page, search hits per page. */
   citations: 3,

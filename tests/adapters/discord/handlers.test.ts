@@ -1,9 +1,11 @@
 import { type Interaction, MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ask } from '../../../src/adapters/discord/answering.ts';
-import { encodeButtons } from '../../../src/adapters/discord/customId.ts';
+import { answerControls } from '../../../src/adapters/discord/answerControls.ts';
+import { ask } from '../../../src/adapters/discord/asking.ts';
+import { encodeButtons } from '../../../src/adapters/discord/buttonIds.ts';
 import { handleInteraction } from '../../../src/adapters/discord/interactions.ts';
 import { Notices } from '../../../src/adapters/discord/render/index.ts';
+import { DefaultSearchSettings } from '../../../src/core/search/settings.ts';
 import { answered, cleanupContexts, fakeContext, fakeService } from './fakeService.ts';
 
 afterEach(cleanupContexts);
@@ -213,11 +215,19 @@ describe('handleInteraction', () => {
 
   it('records a 👍 once per user and answer', async () => {
     const ctx = await fakeContext(fakeService());
-    const ids = encodeButtons(
-      ['up'],
-      { question: 'When was it signed?', offset: 0, count: 1, askerId: '111111111111111111', hidden: false },
-      ctx.buttonState,
+    // The answer is shown first (its buttons remember what was shown; a vote asks nothing again).
+    const ids = answerControls(
+      ctx,
+      { answer: { ...answered, question: 'When was it signed?' }, elapsedMs: 1 },
+      {
+        question: 'When was it signed?',
+        userId: '111111111111111111',
+        place: {},
+        hidden: false,
+        fresh: true,
+      },
     );
+    if (ids.up === undefined) throw new Error('an answer has a 👍 button');
     for (let i = 0; i < 2; i++) {
       const { interaction } = stubInteraction({ kind: 'button', customId: ids.up });
       await handleInteraction(interaction, ctx);
@@ -227,6 +237,58 @@ describe('handleInteraction', () => {
       expect.objectContaining({ vote: 'up', question: 'When was it signed?', sources: ['alliance.md'] }),
     ]);
     expect(ctx.feedback.counts().up).toBe(1);
+  });
+});
+
+describe('buttons under a shown answer', () => {
+  it('vote and share what was shown, without asking the engine again (even if it would now answer otherwise)', async () => {
+    let asked = 0;
+    const ctx = await fakeContext(
+      fakeService({
+        ask: async (question) => {
+          asked += 1;
+          // After a reload the same question would cite another article.
+          return {
+            ...answered,
+            question,
+            citations: answered.citations.map((c) => ({ ...c, source: 'other.md' })),
+          };
+        },
+      }),
+    );
+    const ids = answerControls(
+      ctx,
+      { answer: answered, elapsedMs: 1 },
+      { question: answered.question, userId: '111111111111111111', place: {}, hidden: true, fresh: true },
+    );
+    if (ids.down === undefined || ids.share === undefined)
+      throw new Error('a hidden answer has 👎 and Share');
+    const voter = stubInteraction({ kind: 'button', customId: ids.down });
+    await handleInteraction(voter.interaction, ctx);
+    const sharer = stubInteraction({ kind: 'button', customId: ids.share });
+    await handleInteraction(sharer.interaction, ctx);
+    expect(asked).toBe(0);
+    const { votes } = await ctx.feedback.read();
+    expect(votes).toEqual([expect.objectContaining({ vote: 'down', sources: ['alliance.md'] })]);
+    expect(sharer.calls).toMatchObject([
+      {
+        method: 'reply',
+        options: { content: expect.stringContaining('Shared by'), embeds: [{ title: answered.question }] },
+      },
+    ]);
+  });
+
+  it('call a vote on an answer citebot no longer remembers expired, rather than guess what was shown', async () => {
+    const ctx = await fakeContext(fakeService());
+    const ids = encodeButtons(
+      ['up'],
+      { question: 'q', offset: 0, count: 1, askerId: '111111111111111111', hidden: false },
+      ctx.buttonState,
+    );
+    const { interaction, calls } = stubInteraction({ kind: 'button', customId: ids.up });
+    await handleInteraction(interaction, ctx);
+    expect(calls).toMatchObject([{ method: 'reply', options: { content: Notices.expired } }]);
+    expect((await ctx.feedback.read()).votes).toEqual([]);
   });
 });
 
@@ -249,6 +311,6 @@ describe('ask', () => {
     const { unanswered } = await ctx.feedback.read();
     expect(unanswered).toEqual([expect.objectContaining({ reason: 'no-match', sources: ['near.md'] })]);
     // The question is capped before it reaches the service and the log.
-    expect(unanswered[0]?.question.length).toBe(ctx.tuning.maxQuestionLength);
+    expect(unanswered[0]?.question.length).toBe(DefaultSearchSettings.maxQuestionChars);
   });
 });

@@ -2,7 +2,7 @@ import type { RepliableInteraction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import { describe, expect, it, vi } from 'vitest';
 import { renderNotice } from '../../../src/adapters/discord/render/index.ts';
-import { apologize, respondInTime } from '../../../src/adapters/discord/respond.ts';
+import { apologize, respond } from '../../../src/adapters/discord/respond.ts';
 import { createLogger } from '../../../src/logger.ts';
 
 /** Records the calls a handler makes, like discord.js's interaction state flags. */
@@ -56,10 +56,10 @@ class StubInteraction {
 const asInteraction = (stub: StubInteraction) => stub as unknown as RepliableInteraction;
 const reply = renderNotice('hello', { ephemeral: true });
 
-describe('respondInTime', () => {
+describe('respond', () => {
   it('replies directly when the work is ready in time', async () => {
     const stub = new StubInteraction();
-    await respondInTime(asInteraction(stub), Promise.resolve(reply), {
+    await respond(asInteraction(stub), Promise.resolve(reply), {
       ephemeral: true,
       deferAfterMs: 60_000,
     });
@@ -77,7 +77,7 @@ describe('respondInTime', () => {
     const work = new Promise<typeof reply>((resolve) => {
       finish = resolve;
     });
-    const responded = respondInTime(asInteraction(stub), work, { ephemeral: false, deferAfterMs: 0 });
+    const responded = respond(asInteraction(stub), work, { ephemeral: false, deferAfterMs: 0 });
     await vi.waitFor(() => expect(stub.calls.map((call) => call.method)).toEqual(['deferReply']));
     expect(stub.calls[0]?.options).toEqual({});
     finish(reply);
@@ -89,7 +89,7 @@ describe('respondInTime', () => {
 
   it('defers ephemerally only when the answer is hidden', async () => {
     const stub = new StubInteraction();
-    await respondInTime(asInteraction(stub), new Promise((resolve) => setTimeout(() => resolve(reply), 5)), {
+    await respond(asInteraction(stub), new Promise((resolve) => setTimeout(() => resolve(reply), 5)), {
       ephemeral: true,
       deferAfterMs: 0,
     });
@@ -98,14 +98,14 @@ describe('respondInTime', () => {
 
   it('updates the button message in place in update mode', async () => {
     const quick = new StubInteraction(true);
-    await respondInTime(asInteraction(quick), Promise.resolve(reply), {
+    await respond(asInteraction(quick), Promise.resolve(reply), {
       ephemeral: false,
       deferAfterMs: 60_000,
       mode: 'update',
     });
     expect(quick.calls.map((call) => call.method)).toEqual(['update']);
     const slow = new StubInteraction(true);
-    await respondInTime(asInteraction(slow), new Promise((resolve) => setTimeout(() => resolve(reply), 5)), {
+    await respond(asInteraction(slow), new Promise((resolve) => setTimeout(() => resolve(reply), 5)), {
       ephemeral: false,
       deferAfterMs: 0,
       mode: 'update',
@@ -116,7 +116,7 @@ describe('respondInTime', () => {
   it('lets a failure of the work reach the caller', async () => {
     const stub = new StubInteraction();
     await expect(
-      respondInTime(asInteraction(stub), Promise.reject(new Error('boom')), {
+      respond(asInteraction(stub), Promise.reject(new Error('boom')), {
         ephemeral: false,
         deferAfterMs: 60_000,
       }),

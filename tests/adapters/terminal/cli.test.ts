@@ -144,3 +144,24 @@ describe('npm run --silent ask -- --json (a real process)', () => {
     expect(JSON.parse(lines[0] as string).question).toBe('Inspur');
   });
 });
+
+describe('the terminal entry point (a real process)', () => {
+  it('reads .env from the project folder, never from the current directory', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'citebot-cwd-'));
+    // A .env in the current directory that would break the run if it were read.
+    writeFileSync(path.join(elsewhere, '.env'), 'KNOWLEDGE_DIR=/nonexistent/kb\n');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        path.join(root, 'src/adapters/terminal/cli.ts'),
+        'ask',
+        '--json',
+        'Inspur',
+      ],
+      { cwd: elsewhere, env: { ...process.env, CACHE_DIR: cacheDir, INIT_CWD: elsewhere } },
+    );
+    expect(JSON.parse(stdout.trim()).question).toBe('Inspur');
+  });
+});

@@ -1,25 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { rankArticles } from '../../../src/core/answer/rankArticles.ts';
-import type { PassageHit } from '../../../src/core/search/searchPassages.ts';
+import type { ArticleMatch, PassageHit } from '../../../src/core/search/searchPassages.ts';
 
 const hit = (articleId: string, score: number): PassageHit => ({
   passage: { id: 0, articleId, headings: [], position: 0, text: 'x', lang: 'en' },
   score,
   matched: new Set(),
   coverage: 1,
+  concepts: 1,
 });
+const match = (score: number): ArticleMatch => ({ score, matched: new Set(), coverage: 1, concepts: 1 });
+const passagesOnly = { secondPassageWeight: 0.15, articleWeight: 0 };
 
 describe('rankArticles', () => {
   it('scores an article by its best passage plus a share of its second best', () => {
-    const ranked = rankArticles([hit('a', 10), hit('b', 9), hit('b', 8), hit('a', 1), hit('a', 0.5)], 0.15);
-    expect(ranked.map((r) => [r.articleId, r.score])).toEqual([
-      ['b', 9 + 0.15 * 8],
-      ['a', 10 + 0.15 * 1],
-    ]);
+    const hits = [hit('a', 10), hit('b', 9), hit('b', 8), hit('a', 1), hit('a', 0.5)];
+    const ranked = rankArticles({ hits, articles: new Map(), reserve: new Map() }, passagesOnly);
+    expect(ranked.map((r) => r.articleId)).toEqual(['b', 'a']);
     expect(ranked[0]?.best.score).toBe(9);
   });
 
+  it('mixes min-max normalised article and passage scores by the article weight', () => {
+    const hits = [hit('a', 10), hit('b', 9), hit('c', 1)];
+    const articles = new Map([
+      ['a', match(2)],
+      ['b', match(6)],
+      ['c', match(1)],
+    ]);
+    const ranked = rankArticles(
+      { hits, articles, reserve: new Map() },
+      { secondPassageWeight: 0, articleWeight: 0.7 },
+    );
+    expect(ranked.map((r) => r.articleId)).toEqual(['b', 'a', 'c']);
+    // b: 0.7 × (6-1)/(6-1) + 0.3 × (9-1)/(10-1); a: 0.7 × (2-1)/5 + 0.3 × 1
+    expect(ranked[0]?.score).toBeCloseTo(0.7 + (0.3 * 8) / 9);
+    expect(ranked[1]?.score).toBeCloseTo(0.7 * 0.2 + 0.3);
+    expect(ranked[0]?.articleScore).toBe(6);
+  });
+
+  it('ranks an article found only at article level by its reserve passage', () => {
+    const reserve = new Map([['z', hit('z', 0.5)]]);
+    const articles = new Map([
+      ['a', match(1)],
+      ['z', match(9)],
+    ]);
+    const ranked = rankArticles(
+      { hits: [hit('a', 10)], articles, reserve },
+      { secondPassageWeight: 0, articleWeight: 0.7 },
+    );
+    expect(ranked.map((r) => r.articleId)).toEqual(['z', 'a']);
+    expect(ranked[0]?.best.passage.articleId).toBe('z');
+  });
+
   it('returns nothing for no hits', () => {
-    expect(rankArticles([], 0.15)).toEqual([]);
+    expect(rankArticles({ hits: [], articles: new Map(), reserve: new Map() }, passagesOnly)).toEqual([]);
   });
 });

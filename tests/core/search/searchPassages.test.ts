@@ -42,7 +42,15 @@ describe('searchPassages', () => {
 
   it('is not searchable when the question has only stopwords, punctuation or nothing', () => {
     for (const q of ['', '   ', 'What is the?', 'Wer ist das?', '?!… 🚀']) {
-      expect(searchPassages(kb, q, settings, 10)).toEqual({ hits: [], terms: new Set(), searchable: false });
+      expect(searchPassages(kb, q, settings, 10)).toEqual({
+        hits: [],
+        articles: new Map(),
+        reserve: new Map(),
+        terms: new Set(),
+        searchable: false,
+        concepts: 0,
+        question: q,
+      });
     }
   });
 

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ButtonStateStore } from '../../../src/adapters/discord/buttonState.ts';
+import { ButtonStateStore } from '../../../src/adapters/discord/buttonStateStore.ts';
 import { connectRedis, redactRedisUrl } from '../../../src/host/redis/connectRedis.ts';
 import { RedisButtonState } from '../../../src/host/redis/redisButtonState.ts';
 import { ReloadChannel } from '../../../src/host/redis/reloadChannel.ts';

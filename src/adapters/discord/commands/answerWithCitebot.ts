@@ -1,8 +1,8 @@
-import { ApplicationCommandType, InteractionContextType, MessageFlags } from 'discord.js';
-import { askAndRender, renderAsked } from '../answering.ts';
-import { hasQuestion, stripBotMention } from '../questionText.ts';
-import { Notices, rateLimitedText, renderNotice } from '../render/index.ts';
-import { asEdit, asInteractionReply, replyToMessage, sendNotice } from '../respond.ts';
+import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { stripBotMention } from '../questionText.ts';
+import { Notices, renderNotice } from '../render/index.ts';
+import { askAndRender, renderAsked } from '../renderAsked.ts';
+import { deferResponse, respond, withdrawResponse } from '../respond.ts';
 import type { MessageCommand } from './command.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { MessageCommand } from './command.ts';
  * reply to that message. Needs no Message Content intent (Discord sends the target's content).
  */
 export const answerWithCitebot: MessageCommand = {
+  preconditions: { needsText: 'noText', rateLimited: true },
   data: {
     name: 'Answer with citebot',
     type: ApplicationCommandType.Message,
@@ -19,15 +20,14 @@ export const answerWithCitebot: MessageCommand = {
   async execute(interaction, ctx) {
     const target = interaction.targetMessage;
     // A bot's user id is its application's id; over HTTP interactions there is no logged-in user.
-    const botId = interaction.client.user?.id ?? interaction.applicationId;
-    const question = stripBotMention(target.content, botId);
-    if (!hasQuestion(question)) return sendNotice(interaction, Notices.noText);
-    const limit = await ctx.rateLimiter.take(interaction.user.id);
-    if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
+    const question = stripBotMention(
+      target.content,
+      interaction.client.user?.id ?? interaction.applicationId,
+    );
 
     // The answer goes to the channel as a reply; the invoker's own response is only a deferral
     // that disappears once the answer is posted (and meets the 3 s deadline however long it takes).
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferResponse(interaction, true);
     const asking = {
       question,
       userId: interaction.user.id,
@@ -37,25 +37,25 @@ export const answerWithCitebot: MessageCommand = {
     };
     const asked = await askAndRender(ctx, asking);
     if (asked.reply.ephemeral) {
-      await interaction.editReply(asEdit(asked.reply));
+      await respond(interaction, asked.reply, { mode: 'edit' });
       return;
     }
     try {
-      await replyToMessage(target, asked.reply);
+      await respond(target, asked.reply);
     } catch (error) {
       ctx.logger.warn(
         { err: error, channelId: interaction.channelId },
         'discord: cannot reply in channel; answering privately',
       );
-      await interaction.editReply(asEdit(renderAsked(ctx, asked, { ...asking, hidden: true, fresh: false })));
-      await interaction.followUp(asInteractionReply(renderNotice(Notices.couldNotPost)));
+      await respond(interaction, renderAsked(ctx, asked, { ...asking, hidden: true, fresh: false }), {
+        mode: 'edit',
+      });
+      await respond(interaction, renderNotice(Notices.couldNotPost));
       return;
     }
     // The answer is out; a leftover "thinking…" only the invoker sees is not worth an apology.
-    await interaction
-      .deleteReply()
-      .catch((error: unknown) =>
-        ctx.logger.warn({ err: error }, 'discord: cannot remove the deferred reply'),
-      );
+    await withdrawResponse(interaction).catch((error: unknown) =>
+      ctx.logger.warn({ err: error }, 'discord: cannot remove the deferred reply'),
+    );
   },
 };

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContex
 import { suggestChoices } from '../autocomplete.ts';
 import type { BotContext } from '../context.ts';
 import { type Reply, renderArticle, renderArticleNotFound } from '../render/index.ts';
-import { respondInTime, sendNotice } from '../respond.ts';
+import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
 async function articleReply(ctx: BotContext, name: string, hidden: boolean): Promise<Reply> {
@@ -14,6 +14,7 @@ async function articleReply(ctx: BotContext, name: string, hidden: boolean): Pro
 
 /** `/article name [hide]`: one article by title or file name (autocomplete over titles). */
 export const article: SlashCommand = {
+  preconditions: { needsText: 'noArticleName' },
   data: {
     name: 'article',
     type: ApplicationCommandType.ChatInput,
@@ -39,8 +40,7 @@ export const article: SlashCommand = {
   async execute(interaction, ctx) {
     const name = interaction.options.getString('name', true).trim();
     const hidden = interaction.options.getBoolean('hide') ?? false;
-    if (name === '') return sendNotice(interaction, 'Please give the title or file name of an article.');
-    await respondInTime(interaction, articleReply(ctx, name, hidden), {
+    await respond(interaction, articleReply(ctx, name, hidden), {
       ephemeral: hidden,
       deferAfterMs: ctx.tuning.deferAfterMs,
     });

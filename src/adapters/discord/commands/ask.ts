@@ -1,13 +1,12 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
-import { askAndRender } from '../answering.ts';
 import { suggestChoices } from '../autocomplete.ts';
-import { hasQuestion } from '../questionText.ts';
-import { Notices, rateLimitedText } from '../render/index.ts';
-import { respondInTime, sendNotice } from '../respond.ts';
+import { askAndRender } from '../renderAsked.ts';
+import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
 /** `/ask question [hide] [mention]`: an answer with cited snippets. */
 export const ask: SlashCommand = {
+  preconditions: { needsText: 'emptyQuestion', rateLimited: true },
   data: {
     name: 'ask',
     type: ApplicationCommandType.ChatInput,
@@ -40,9 +39,6 @@ export const ask: SlashCommand = {
     const hidden = interaction.options.getBoolean('hide') ?? false;
     // A hidden answer cannot be seen by the person it would point at, so it pings nobody.
     const mention = hidden ? null : interaction.options.getUser('mention');
-    if (!hasQuestion(question)) return sendNotice(interaction, Notices.emptyQuestion);
-    const limit = await ctx.rateLimiter.take(interaction.user.id);
-    if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
     const work = askAndRender(
       ctx,
       {
@@ -54,7 +50,7 @@ export const ask: SlashCommand = {
       },
       mention === null ? {} : { mentionUserId: mention.id },
     ).then(({ reply }) => reply);
-    await respondInTime(interaction, work, { ephemeral: hidden, deferAfterMs: ctx.tuning.deferAfterMs });
+    await respond(interaction, work, { ephemeral: hidden, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 
   autocomplete: (interaction, ctx) => suggestChoices(interaction, ctx, 'question'),

@@ -1,7 +1,7 @@
 import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { BotContext } from '../context.ts';
 import { type Reply, renderHelp } from '../render/index.ts';
-import { respondInTime } from '../respond.ts';
+import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
 /** Example questions from the index, else article titles: whatever the knowledge offers. */
@@ -31,7 +31,7 @@ export const help: SlashCommand = {
   },
 
   async execute(interaction, ctx) {
-    await respondInTime(interaction, helpReply(ctx), {
+    await respond(interaction, helpReply(ctx), {
       ephemeral: true,
       deferAfterMs: ctx.tuning.deferAfterMs,
     });

@@ -1,25 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  PermissionFlagsBits,
-} from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { BotContext } from '../context.ts';
-import { Notices, type Reply, renderReload, renderStats } from '../render/index.ts';
-import { respondInTime, sendNotice } from '../respond.ts';
+import { type Reply, renderReload, renderStats } from '../render/index.ts';
+import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
-
-/**
- * Whether the member may run `/kb`. Checked here as well as by `default_member_permissions`,
- * because a server can grant the command to anyone in its Integrations settings.
- */
-export function isKnowledgeAdmin(interaction: ChatInputCommandInteraction): boolean {
-  return (
-    interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)
-  );
-}
 
 async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
   const started = performance.now();
@@ -61,6 +45,8 @@ async function statsReply(ctx: BotContext): Promise<Reply> {
 
 /** `/kb reload` and `/kb stats`, for server managers only. */
 export const kb: SlashCommand = {
+  // Checked as well as `default_member_permissions`: a server can grant the command to anyone.
+  preconditions: { adminOnly: true },
   data: {
     name: 'kb',
     type: ApplicationCommandType.ChatInput,
@@ -83,17 +69,10 @@ export const kb: SlashCommand = {
   },
 
   async execute(interaction, ctx) {
-    if (!isKnowledgeAdmin(interaction)) {
-      ctx.logger.warn(
-        { guildId: interaction.guildId },
-        'discord: /kb refused to a member without Manage Server',
-      );
-      return sendNotice(interaction, Notices.adminOnly);
-    }
     const work =
       interaction.options.getSubcommand(true) === 'reload'
         ? reloadReply(ctx, interaction.user.id)
         : statsReply(ctx);
-    await respondInTime(interaction, work, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
+    await respond(interaction, work, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 };

@@ -2,8 +2,9 @@ import type { APIEmbed } from 'discord.js';
 import { ButtonStyle } from 'discord.js';
 import { DefaultTuning } from '../../../config/index.ts';
 import type { Answer, ArticleRef, Citation } from '../../../core/types.ts';
-import { type ButtonSpec, buttonRow } from './buttons.ts';
+import { type ButtonSpec, buttonRow } from './buttonRow.ts';
 import { DiscordLimits } from './limits.ts';
+import { Notices } from './notice.ts';
 import { finalize, type Reply } from './reply.ts';
 import { clip, formatSnippet, link, safeLine } from './text.ts';
 
@@ -74,15 +75,39 @@ function answeredEmbed(answer: Answer, footer: string): APIEmbed {
 }
 
 function unansweredEmbed(answer: Answer, footer: string): APIEmbed {
-  const lead =
-    answer.reason === 'low-confidence'
-      ? "I'm not confident any article answers that."
-      : "I couldn't find an answer to that in the knowledge base.";
+  const lead = answer.reason === 'low-confidence' ? Notices.notConfident : Notices.noAnswer;
   const related = answer.related.slice(0, 10).map((ref) => relatedLine(ref, 200));
   return {
     title: safeLine(answer.question, DiscordLimits.embedTitle),
-    description: related.length === 0 ? lead : `${lead}\n\nClosest articles:\n${related.join('\n')}`,
+    description: related.length === 0 ? lead : `${lead}\n\n${Notices.closestArticles}\n${related.join('\n')}`,
     color: DefaultTuning.noAnswerColor,
+    footer: { text: footer },
+  };
+}
+
+/** The best-match tier: a hedge, the closest passage quoted with its source, the other closest articles. */
+function bestMatchEmbed(answer: Answer, best: Citation, footer: string): APIEmbed {
+  const related = answer.related.slice(0, 10).map((ref) => relatedLine(ref, 200));
+  const perLine = Math.floor(DiscordLimits.fieldValue / Math.max(1, related.length)) - 1;
+  const source = sourceLine(best, 200, true);
+  return {
+    title: safeLine(answer.question, DiscordLimits.embedTitle),
+    description: `${Notices.bestMatch}\n\n**[${best.n}]** ${formatSnippet(best.snippet, 600)}`,
+    color: DefaultTuning.noAnswerColor,
+    fields: [
+      {
+        name: 'Source',
+        value: source.length <= DiscordLimits.fieldValue ? source : sourceLine(best, 60, false),
+      },
+      ...(related.length === 0
+        ? []
+        : [
+            {
+              name: Notices.closestArticles.replace(/:$/, ''),
+              value: related.map((l) => clip(l, perLine)).join('\n'),
+            },
+          ]),
+    ],
     footer: { text: footer },
   };
 }
@@ -99,13 +124,18 @@ function controlsRow(controls: AnswerControls): ButtonSpec[] {
   return buttons;
 }
 
-/** The answer message: an embed with cited snippets and sources, or the closest articles. */
+/**
+ * The answer message: an embed with cited snippets and sources; for a best match, the hedge and the
+ * closest passage with its source; else the closest articles.
+ */
 export function renderAnswer(answer: Answer, options: AnswerOptions): Reply {
   const footer = footerText(answer.articlesSearched, options.elapsedMs);
-  const embed =
-    answer.answered && answer.citations.length > 0
+  const [best] = answer.citations;
+  const embed = !best
+    ? unansweredEmbed(answer, footer)
+    : answer.answered
       ? answeredEmbed(answer, footer)
-      : unansweredEmbed(answer, footer);
+      : bestMatchEmbed(answer, best, footer);
   const buttons = controlsRow(options.controls ?? {});
   const content =
     options.sharedByUserId !== undefined

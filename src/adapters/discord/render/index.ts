@@ -4,6 +4,7 @@ export { renderArticle, renderArticleNotFound } from './article.ts';
 export type { HelpFacts } from './help.ts';
 export { renderHelp } from './help.ts';
 export { DiscordLimits } from './limits.ts';
+export type { NoticeName } from './notice.ts';
 export { Notices, rateLimitedText, renderNotice } from './notice.ts';
 export type { Draft, Reply } from './reply.ts';
 export { embedLength, finalize } from './reply.ts';

@@ -16,10 +16,18 @@ export const Notices = {
   emptyQuestion: 'Please ask a question, for example `/ask question: how do I …?`',
   adminOnly: 'Only members who can manage this server may use `/kb`.',
   deleteRefused: 'Only the person who asked, or a member with Manage Messages, can delete this answer.',
-  deleted: 'Deleted.',
   noText: 'That message has no text I could answer.',
+  noSearchText: 'Please give some words to search for.',
+  noArticleName: 'Please give the title or file name of an article.',
   couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
+  bestMatch: "I'm not sure this answers it — the closest passage:",
+  noAnswer: "I couldn't find an answer to that in the knowledge base.",
+  notConfident: "I'm not confident any article answers that.",
+  closestArticles: 'Closest articles:',
 } as const satisfies Record<string, string>;
+
+/** The name of one fixed notice. */
+export type NoticeName = keyof typeof Notices;
 
 /** "You're asking quickly" with the wait rounded up to whole seconds. */
 export function rateLimitedText(retryAfterMs: number): string {

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import { DefaultTuning } from '../../../config/index.ts';
 import type { SearchHit, SearchPage } from '../../../core/types.ts';
 import { footerText } from './answer.ts';
-import { buttonRow } from './buttons.ts';
+import { buttonRow } from './buttonRow.ts';
 import { DiscordLimits } from './limits.ts';
 import { finalize, type Reply } from './reply.ts';
 import { formatSnippet, link, safeLine } from './text.ts';

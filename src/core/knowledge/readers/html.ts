@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { normaliseLanguageTag, UNDETERMINED } from '../../analysis/languages.ts';
 import type { ArticleMeta, Block, ParsedDocument } from '../../types.ts';
 
 /** Elements whose whole content is never article text: code, chrome, widgets and embedded media. */
@@ -96,11 +97,10 @@ function collapse(text: string): string {
   return text.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
 
-/** `de-DE`, `de_DE`, `DE` → `de`; anything that is not a two-letter primary subtag → undefined. */
-function primaryLanguage(tag: string | undefined): string | undefined {
-  if (tag === undefined) return undefined;
-  const primary = tag.trim().split(/[-_]/, 1)[0]?.toLowerCase() ?? '';
-  return /^[a-z]{2}$/.test(primary) ? primary : undefined;
+// The one rule for language tags (as for frontmatter `lang`); an unusable tag declares nothing.
+function declaredLanguage(tag: string | undefined): string | undefined {
+  const code = normaliseLanguageTag(tag);
+  return code === UNDETERMINED ? undefined : code;
 }
 
 function isDropped(name: string, attribs: Readonly<Record<string, string>>): boolean {
@@ -192,7 +192,7 @@ export function readHtml(text: string): ParsedDocument {
           }
           return;
         }
-        if (name === 'html') lang = primaryLanguage(attribs.lang ?? attribs['xml:lang']);
+        if (name === 'html') lang = declaredLanguage(attribs.lang ?? attribs['xml:lang']);
         separate(name);
         if (isDropped(name, attribs)) {
           dropDepth = depth;

@@ -92,6 +92,29 @@ describe('renderAnswer', () => {
     );
   });
 
+  it('quotes the closest passage under a hedge, with its source and the other closest articles', () => {
+    const reply = renderAnswer(
+      {
+        ...answer,
+        answered: false,
+        reason: 'low-confidence',
+        citations: answer.citations.slice(0, 1),
+        hasMore: false,
+        related: [{ source: 'b.md', title: 'Beta', url: 'https://b.example/' }],
+      },
+      { elapsedMs: 3 },
+    );
+    const embed = reply.embeds[0];
+    expect(embed?.description).toMatch(
+      /^I'm not sure this answers it — the closest passage:\n\n\*\*\[1\]\*\* /,
+    );
+    expect(embed?.description).toContain('**alliance** was signed in 1815');
+    expect(embed?.description).not.toContain('Vienna');
+    expect(embed?.fields?.[0]?.value).toContain('The Alliance');
+    expect(embed?.fields?.[1]).toEqual({ name: 'Closest articles', value: '• [Beta](https://b.example/)' });
+    expectWithinLimits(reply);
+  });
+
   it('pings only the user named by mention', () => {
     const reply = renderAnswer(answer, { elapsedMs: 1, mentionUserId: '223456789012345678' });
     expect(reply.content).toBe('<@223456789012345678>');

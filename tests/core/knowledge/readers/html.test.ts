@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseLanguageTag } from '../../../../src/core/analysis/languages.ts';
 import { readHtml } from '../../../../src/core/knowledge/readers/html.ts';
 import type { ParsedDocument } from '../../../../src/core/types.ts';
 
@@ -57,6 +58,14 @@ describe('readHtml metadata', () => {
     expect(readHtml('<html lang="und"><p>x</p></html>').meta).not.toHaveProperty('lang');
     expect(readHtml('<html lang="x-klingon"><p>x</p></html>').meta).not.toHaveProperty('lang');
     expect(readHtml('<html lang=""><p>x</p></html>').meta).not.toHaveProperty('lang');
+  });
+
+  it('reads <html lang> by the same rule as a frontmatter lang (three-letter codes too)', () => {
+    for (const tag of ['fil-PH', 'haw', 'de-DE', 'x-klingon', 'und']) {
+      const declared = normaliseLanguageTag(tag);
+      const meta = readHtml(`<html lang="${tag}"><p>x</p></html>`).meta;
+      expect(meta.lang ?? 'und', tag).toBe(declared);
+    }
   });
 
   it('takes an absolute http(s) canonical link as the url', () => {

@@ -1,32 +1,38 @@
-import { type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js';
-import { ask, askAndRender } from './answering.ts';
+import { type ButtonInteraction, PermissionFlagsBits } from 'discord.js';
+import {
+  type AnswerButton,
+  type AnswerState,
+  decodeButton,
+  type SearchButton,
+  type SearchState,
+  storedKeyOf,
+} from './buttonIds.ts';
 import type { BotContext } from './context.ts';
-import { type AnswerState, decodeButton, type SearchState, storedKeyOf } from './customId.ts';
-import { Notices, type Reply, rateLimitedText, renderNotice } from './render/index.ts';
-import { asInteractionReply, respondInTime, sendNotice } from './respond.ts';
+import { type Preconditions, refusal } from './preconditions.ts';
+import { Notices, type Reply, renderNotice } from './render/index.ts';
+import { askAndRender, renderAsked } from './renderAsked.ts';
+import { deleteButtonMessage, respond } from './respond.ts';
 import { searchPage } from './searching.ts';
 
 function placeOf(interaction: ButtonInteraction) {
   return { guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
-/** Share: the same answer again, publicly, naming (not pinging) who shared it. */
+/** Share: the answer that was shown, posted publicly, naming (not pinging) who shared it. */
 async function share(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
-  const work = askAndRender(
-    ctx,
-    {
-      question: state.question,
-      offset: state.offset,
-      limit: Math.max(1, state.count),
-      // Whoever shares owns the public copy (may delete it).
-      userId: interaction.user.id,
-      place: placeOf(interaction),
-      hidden: false,
-      fresh: false,
-    },
-    { sharedByUserId: interaction.user.id },
-  ).then(({ reply }) => reply);
-  await respondInTime(interaction, work, { ephemeral: false, deferAfterMs: ctx.tuning.deferAfterMs });
+  await ctx.shownAnswers.fetch(state);
+  const shown = ctx.shownAnswers.recall(state);
+  if (shown === undefined) return respond(interaction, renderNotice(Notices.expired));
+  const asking = {
+    question: state.question,
+    offset: state.offset,
+    // Whoever shares owns the public copy (may delete it).
+    userId: interaction.user.id,
+    place: placeOf(interaction),
+    hidden: false,
+    fresh: false,
+  };
+  await respond(interaction, renderAsked(ctx, shown, asking, { sharedByUserId: interaction.user.id }));
 }
 
 /** More: the next citations, shown the way the answer was (public or only to the asker). */
@@ -39,7 +45,7 @@ async function more(interaction: ButtonInteraction, ctx: BotContext, state: Answ
     hidden: state.hidden,
     fresh: false,
   }).then(({ reply }) => reply);
-  await respondInTime(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
+  await respond(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
 }
 
 async function vote(
@@ -51,16 +57,11 @@ async function vote(
   const key = `${interaction.message.id}:${interaction.user.id}`;
   const emoji = value === 'up' ? '👍' : '👎';
   if (ctx.votes.get(key) === value) return renderNotice(`You already voted ${emoji} on this answer.`);
-  // The sources the voter saw: the same page asked again (answers are deterministic per index).
-  const { answer } = await ask(ctx, {
-    question: state.question,
-    offset: state.offset,
-    limit: Math.max(1, state.count),
-    userId: interaction.user.id,
-    place: placeOf(interaction),
-    hidden: true,
-    fresh: false,
-  });
+  // The sources the voter saw, as they were shown (asking again could differ after a reload).
+  await ctx.shownAnswers.fetch(state);
+  const shown = ctx.shownAnswers.recall(state);
+  if (shown === undefined) return renderNotice(Notices.expired);
+  const { answer } = shown;
   await ctx.feedback.recordVote({
     vote: value,
     question: state.question,
@@ -77,9 +78,8 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
   const allowed =
     interaction.user.id === state.askerId ||
     (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false);
-  if (!allowed) return sendNotice(interaction, Notices.deleteRefused);
-  await interaction.deferUpdate();
-  await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
+  if (!allowed) return respond(interaction, renderNotice(Notices.deleteRefused));
+  await deleteButtonMessage(interaction);
   ctx.logger.info(
     { channelId: interaction.channelId, byAsker: interaction.user.id === state.askerId },
     'discord: answer deleted',
@@ -88,12 +88,24 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext, state: An
 
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
-  await respondInTime(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
+  await respond(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
     ephemeral: state.hidden,
     deferAfterMs: ctx.tuning.deferAfterMs,
     mode: 'update',
   });
 }
+
+/** What each button requires before it acts (checked once, below). */
+const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Preconditions>> = {
+  // More asks the engine for the next page and Share posts in the channel: both count as questions.
+  share: { rateLimited: true },
+  more: { rateLimited: true },
+  up: {},
+  down: {},
+  delete: {},
+  prev: {},
+  next: {},
+};
 
 /**
  * Handles every citebot button. State that outlived its memory (or a button from an older
@@ -103,10 +115,9 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   const key = storedKeyOf(interaction.customId);
   if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
-  if (!decoded.ok) {
-    await interaction.reply(asInteractionReply(renderNotice(Notices.expired)));
-    return;
-  }
+  if (!decoded.ok) return respond(interaction, renderNotice(Notices.expired));
+  const refused = await refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
+  if (refused !== undefined) return respond(interaction, renderNotice(refused));
   switch (decoded.button) {
     case 'prev':
     case 'next':
@@ -115,17 +126,13 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return remove(interaction, ctx, decoded.state);
     case 'up':
     case 'down':
-      return respondInTime(interaction, vote(ctx, interaction, decoded.state, decoded.button), {
+      return respond(interaction, vote(ctx, interaction, decoded.state, decoded.button), {
         ephemeral: true,
         deferAfterMs: ctx.tuning.deferAfterMs,
       });
     case 'share':
-    case 'more': {
-      const limit = await ctx.rateLimiter.take(interaction.user.id);
-      if (!limit.allowed) return sendNotice(interaction, rateLimitedText(limit.retryAfterMs));
-      return decoded.button === 'share'
-        ? share(interaction, ctx, decoded.state)
-        : more(interaction, ctx, decoded.state);
-    }
+      return share(interaction, ctx, decoded.state);
+    case 'more':
+      return more(interaction, ctx, decoded.state);
   }
 }

@@ -1,4 +1,4 @@
-import type { ButtonStateStore } from './buttonState.ts';
+import type { ButtonStateStore } from './buttonStateStore.ts';
 import { DiscordLimits } from './render/limits.ts';
 
 /** Buttons under an answer. */

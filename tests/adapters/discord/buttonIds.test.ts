@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ButtonStateStore } from '../../../src/adapters/discord/buttonState.ts';
 import {
   type AnswerButton,
   type AnswerState,
   decodeButton,
   encodeButtons,
   type StoredState,
-} from '../../../src/adapters/discord/customId.ts';
+} from '../../../src/adapters/discord/buttonIds.ts';
+import { ButtonStateStore } from '../../../src/adapters/discord/buttonStateStore.ts';
 import { snowflakeArb } from './render/arbitraries.ts';
 
 const answerButtons: AnswerButton[] = ['share', 'more', 'up', 'down', 'delete'];
