@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { LogLevel } from './config/index.ts';
 import { readableLine } from './readableLog.ts';
+import { REDACTED, scrubSecrets } from './secrets.ts';
 
 export type { Logger } from 'pino';
 
@@ -27,8 +28,6 @@ export interface LoggerOptions {
   readonly notice?: LogDestination;
 }
 
-const redacted = '[REDACTED]';
-
 /** Object paths that hold secrets by name; the line scrub below catches everything else. */
 const redactPaths = [
   'token',
@@ -44,26 +43,6 @@ const redactPaths = [
   '*.headers.authorization',
   '*.headers.Authorization',
 ];
-
-/**
- * An interaction (or its webhook) token in a REST path — `/interactions/<id>/<token>/callback`,
- * `/webhooks/<app>/<token>/…` — as discord.js puts it into `err.url` and error messages. Such a
- * token lets anyone answer as the bot for 15 minutes.
- */
-const interactionTokenInPath = /(\/(?:interactions|webhooks)\/\d{15,22}\/)[A-Za-z0-9_.-]{20,}/g;
-
-/**
- * Replaces every occurrence of each secret in `text`, and every interaction token in a REST path.
- * Secrets shorter than 8 characters are ignored: scrubbing them would mangle ordinary words and
- * they are no real token anyway.
- */
-export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let result = text.replace(interactionTokenInPath, `$1${redacted}`);
-  for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 8) result = result.replaceAll(secret, redacted);
-  }
-  return result;
-}
 
 /**
  * A writer that can never throw or loop: the first failure of `destination` (a throw or an `error`
@@ -108,7 +87,7 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: { app: 'citebot' },
-      redact: { paths: redactPaths, censor: redacted },
+      redact: { paths: redactPaths, censor: REDACTED },
     },
     { write: (line: string) => write(scrubSecrets(readable ? readableLine(line) : line, secrets)) },
   );

@@ -15,7 +15,8 @@ import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
 import type { SharedState } from './host/redis/sharedState.ts';
-import { createLogger, type LogDestination, type Logger, scrubSecrets } from './logger.ts';
+import { createLogger, type LogDestination, type Logger } from './logger.ts';
+import { scrubSecrets } from './secrets.ts';
 import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
 
 /** The streams of terminal mode. */
@@ -84,6 +85,7 @@ export async function start(
     const service = await openKnowledge({
       knowledgeDir: config.knowledgeDir,
       cacheDir: config.cacheDir,
+      followOutsideLinks: config.followOutsideLinks,
       onWarning: (message) => io.errorOutput.write(`warning: ${message}\n`),
     });
     const { localBanner, runRepl } = await import('./adapters/terminal/repl.ts');
@@ -103,6 +105,7 @@ export async function start(
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
     cacheDir: config.cacheDir,
+    followOutsideLinks: config.followOutsideLinks,
     watch: true,
     onWarning: (message) => logger.warn(message),
     onRearm: (message) => logger.info(message),

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +14,21 @@ import {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const children: ChildProcess[] = [];
 let fake: FakeDiscord | undefined;
+const scratchDirs: string[] = [];
 
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
   await fake?.close();
   fake = undefined;
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A temporary folder removed after the test. */
+function scratch(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'citebot-main-'));
+  scratchDirs.push(dir);
+  return dir;
+}
 
 /** Runs `npm start`'s entry as a real process, the way an operator does. */
 function startProcess(env: Record<string, string>, stdin?: string) {
@@ -29,7 +38,8 @@ function startProcess(env: Record<string, string>, stdin?: string) {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: tmpdir(),
-      CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'citebot-main-')),
+      CACHE_DIR: scratch(),
+      DATA_DIR: scratch(),
       ...env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -63,6 +73,16 @@ describe('npm start', () => {
     const { stdout } = run.output();
     expect(stdout).toContain('local mode');
     expect(stdout).toContain('500,000');
+    expect(stdout).toContain('004_182bb502e5372a60.txt');
+  });
+
+  it('answers an unknown REPL command with a hint instead of treating it as a question', async () => {
+    const run = startProcess({}, '/articel foo\n/search blockchain\n');
+    expect(await run.exited).toBe(0);
+    const { stdout } = run.output();
+    expect(stdout).toContain('unknown command — try /help');
+    expect(stdout).not.toContain('No answer');
+    // Known commands still work after it.
     expect(stdout).toContain('004_182bb502e5372a60.txt');
   });
 
@@ -170,12 +190,12 @@ describe('npm start', () => {
     ],
   ])('stops with one line naming %s when it is unusable', async (variable, envOf) => {
     fake = await startFakeDiscord();
-    const scratch = mkdtempSync(path.join(tmpdir(), 'citebot-main-'));
-    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, ...envOf(scratch) });
+    const dir = scratch();
+    const run = startProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, ...envOf(dir) });
     expect(await run.exited).toBe(1);
     const lines = run.output().stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(variable);
-    expect(lines[0]).toContain(scratch);
+    expect(lines[0]).toContain(dir);
   });
 });

@@ -13,6 +13,8 @@ export interface Config {
   /** Channels where question-like messages are answered without a mention. */
   readonly answerChannelIds: readonly string[];
   readonly knowledgeDir: string;
+  /** Index files that symbolic links in the knowledge folder point to outside it (default false). */
+  readonly followOutsideLinks: boolean;
   readonly cacheDir: string;
   /** Feedback and unanswered-question logs (git-ignored). */
   readonly dataDir: string;
@@ -115,6 +117,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     ...(vars.DISCORD_API_URL === undefined ? {} : { discordApiUrl: vars.DISCORD_API_URL }),
     answerChannelIds: vars.ANSWER_CHANNEL_IDS ?? [],
     knowledgeDir: vars.KNOWLEDGE_DIR,
+    followOutsideLinks: vars.KNOWLEDGE_FOLLOW_OUTSIDE_LINKS,
     cacheDir: vars.CACHE_DIR,
     dataDir: vars.DATA_DIR,
     logLevel: vars.LOG_LEVEL,

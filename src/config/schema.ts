@@ -17,6 +17,20 @@ export const EnvDefaults = {
   INTERACTIONS_HOST: '0.0.0.0',
 } as const satisfies Record<string, string | number>;
 
+/** `true`/`false` (also `1`/`0`, `yes`/`no`), default false. */
+const flag = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => ['true', 'false', '1', '0', 'yes', 'no'].includes(value), {
+      error: 'must be true or false',
+    })
+    .transform((value) => ['true', '1', 'yes'].includes(value))
+    .default(false),
+);
+
 const snowflakePattern = /^\d{17,20}$/;
 
 /** A line in `.env` like `DISCORD_GUILD_ID=` means "not set", not "set to nothing". */
@@ -108,6 +122,7 @@ export const envSchema = z.object({
   DISCORD_API_URL: optional(apiUrlSchema),
   ANSWER_CHANNEL_IDS: z.preprocess(blankToUndefined, channelListSchema.optional()),
   KNOWLEDGE_DIR: folder(EnvDefaults.KNOWLEDGE_DIR),
+  KNOWLEDGE_FOLLOW_OUTSIDE_LINKS: flag,
   CACHE_DIR: folder(EnvDefaults.CACHE_DIR),
   DATA_DIR: folder(EnvDefaults.DATA_DIR),
   LOG_LEVEL: z.preprocess(

@@ -151,7 +151,7 @@ export interface ArticleView {
   readonly words: number;
 }
 
-/** An autocomplete suggestion: what to show and what to submit (both ≤ 100 chars). */
+/** An autocomplete suggestion: what to show and what to submit (front ends fit both to their limits). */
 export interface Suggestion {
   readonly name: string;
   readonly value: string;

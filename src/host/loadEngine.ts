@@ -12,9 +12,18 @@ export interface LoadOptions {
   /** Folder for the index cache; without it the index is always built. */
   readonly cacheDir?: string;
   readonly settings?: SearchSettings;
+  /** Follow symbolic links that point outside the knowledge folder (KNOWLEDGE_FOLLOW_OUTSIDE_LINKS). */
+  readonly followOutsideLinks?: boolean;
+  /** Told how loading goes (for a progress line on a terminal); not called from a worker. */
+  readonly onProgress?: (progress: LoadProgress) => void;
   /** Receives one line per skipped file and per cache problem. */
   readonly onWarning?: (message: string) => void;
 }
+
+/** A step of {@link loadEngine}: files being read, then (without a usable cache) indexing. */
+export type LoadProgress =
+  | { readonly phase: 'reading'; readonly read: number; readonly total: number }
+  | { readonly phase: 'indexing'; readonly files: number };
 
 /**
  * Reads the knowledge folder and returns an engine over it, from the index cache when the cache
@@ -28,7 +37,16 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const warn = options.onWarning ?? (() => {});
   // Reading the cache overlaps with reading (and hashing) the knowledge files, which decides the key.
   const prefetched = options.cacheDir ? prefetchCache(options.cacheDir) : undefined;
-  const files = await readKnowledgeFiles(options.knowledgeDir, { maxFileBytes: settings.maxFileBytes });
+  const files = await readKnowledgeFiles(options.knowledgeDir, {
+    maxFileBytes: settings.maxFileBytes,
+    followOutsideLinks: options.followOutsideLinks === true,
+    ...(options.onProgress
+      ? {
+          onFileRead: (read: number, total: number) =>
+            options.onProgress?.({ phase: 'reading', read, total }),
+        }
+      : {}),
+  });
   if (options.cacheDir) {
     const cached = await loadCachedKnowledge(options.cacheDir, files, settings, prefetched);
     if ('kb' in cached) {
@@ -37,6 +55,7 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
     }
     if (cached.miss.startsWith('corrupt')) warn(`index cache: ${cached.miss}; rebuilding`);
   }
+  options.onProgress?.({ phase: 'indexing', files: files.files.length });
   const kb = buildKnowledgeBase(files, settings);
   reportSkipped(kb.skipped, warn);
   const engine = new Engine(kb, info(started, false), settings);

@@ -31,6 +31,7 @@ export async function openKnowledgeInWorker(options: WorkerServiceOptions): Prom
     knowledgeDir: options.knowledgeDir,
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.settings !== undefined ? { settings: options.settings } : {}),
+    ...(options.followOutsideLinks ? { followOutsideLinks: true } : {}),
   };
   const threads = new Set<EngineThread>();
   let closed = false;

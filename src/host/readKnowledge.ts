@@ -3,12 +3,16 @@ import { promises as fs } from 'node:fs';
 import type { KnowledgeFiles, RawFile } from '../core/knowledge/knowledgeFiles.ts';
 import { ARTICLE_EXTENSIONS, readerFor } from '../core/knowledge/readers/index.ts';
 import type { SkippedFile } from '../core/types.ts';
-import { codeOf, walkFiles } from './walk.ts';
+import { codeOf, type WalkOptions, walkFiles } from './walk.ts';
 
 /** Options for reading a knowledge folder. */
 export interface ReadOptions {
   /** Files larger than this are skipped (bytes). */
   readonly maxFileBytes: number;
+  /** Follow symbolic links that point outside the folder (see {@link WalkOptions}). */
+  readonly followOutsideLinks?: boolean;
+  /** Told after each file is read: how many so far, of how many. */
+  readonly onFileRead?: (read: number, total: number) => void;
 }
 
 /** The name of the optional synonyms file at the top of the knowledge folder. */
@@ -25,14 +29,21 @@ export async function readKnowledgeFiles(dir: string, options: ReadOptions): Pro
     throw new Error(`knowledge: cannot open folder '${dir}': ${codeOf(error)}`);
   });
   if (!stat.isDirectory()) throw new Error(`knowledge: '${dir}' is not a folder`);
-  const { files: found, problems } = await walkFiles(dir);
+  const { files: found, problems } = await walkFiles(dir, {
+    followOutsideLinks: options.followOutsideLinks === true,
+  });
   const skipped: SkippedFile[] = [...problems];
   const files: RawFile[] = [];
   const hash = createHash('sha256');
   let synonyms: string | undefined;
   // Files are read several at a time (one at a time, each read waits on a thread-pool round trip),
   // then used in walk order, so the hash and the article order do not depend on timing.
-  const outcomes = await mapLimited(found, READ_CONCURRENCY, (file) => readOne(file, options));
+  let read = 0;
+  const outcomes = await mapLimited(found, READ_CONCURRENCY, async (file) => {
+    const outcome = await readOne(file, options);
+    options.onFileRead?.(++read, found.length);
+    return outcome;
+  });
   found.forEach((file, i) => {
     const outcome = outcomes[i];
     if (!outcome) return;

@@ -14,26 +14,51 @@ export interface WalkProblem {
   readonly reason: string;
 }
 
-/**
- * Lists every regular file below `root`, recursively and in a stable (sorted) order. Hidden files
- * and folders are passed over. Symbolic links are followed, but a link back into a folder already
- * being walked is reported as a loop instead of followed.
- */
-export async function walkFiles(root: string): Promise<{ files: FoundFile[]; problems: WalkProblem[] }> {
-  const files: FoundFile[] = [];
-  const problems: WalkProblem[] = [];
-  const rootReal = await fs.realpath(root);
-  await walkDir(root, '', new Set([rootReal]), files, problems);
-  return { files, problems };
+/** Options of {@link walkFiles}. */
+export interface WalkOptions {
+  /**
+   * Follow symbolic links whose target lies outside the root (KNOWLEDGE_FOLLOW_OUTSIDE_LINKS).
+   * Off by default: `knowledge/x.txt -> ../.env` would otherwise publish the bot's secrets.
+   */
+  readonly followOutsideLinks?: boolean;
 }
 
-async function walkDir(
-  dir: string,
-  rel: string,
-  ancestors: Set<string>,
-  files: FoundFile[],
-  problems: WalkProblem[],
-): Promise<void> {
+/** `.env`, `.env.local`, `prod.env`, `.envrc`: files that hold secrets, never articles. */
+const envFilePattern = /^(\.env(\..*)?|.+\.env|\.envrc)$/i;
+
+const outsideReason =
+  'link points outside the knowledge folder (set KNOWLEDGE_FOLLOW_OUTSIDE_LINKS=true to follow it)';
+const envReason = 'looks like an environment file (.env), which holds secrets: never indexed';
+
+interface Walk {
+  readonly rootReal: string;
+  readonly options: WalkOptions;
+  readonly files: FoundFile[];
+  readonly problems: WalkProblem[];
+}
+
+/**
+ * Lists every regular file below `root`, recursively and in a stable (sorted) order. Hidden files
+ * and folders are passed over; environment files (`prod.env`, or a link to `.env`) are refused.
+ * Symbolic links are followed inside the root (and outside it only when allowed), but a link back
+ * into a folder already being walked is reported as a loop instead of followed.
+ */
+export async function walkFiles(
+  root: string,
+  options: WalkOptions = {},
+): Promise<{ files: FoundFile[]; problems: WalkProblem[] }> {
+  const rootReal = await fs.realpath(root);
+  const walk: Walk = { rootReal, options, files: [], problems: [] };
+  await walkDir(walk, root, '', new Set([rootReal]));
+  return { files: walk.files, problems: walk.problems };
+}
+
+function isInside(real: string, rootReal: string): boolean {
+  return real === rootReal || real.startsWith(`${rootReal}${path.sep}`);
+}
+
+async function walkDir(walk: Walk, dir: string, rel: string, ancestors: Set<string>): Promise<void> {
+  const { files, problems } = walk;
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -59,6 +84,10 @@ async function walkDir(
         problems.push({ file: id, reason: `broken link: ${codeOf(error)}` });
         continue;
       }
+      if (!walk.options.followOutsideLinks && !isInside(real, walk.rootReal)) {
+        problems.push({ file: id, reason: outsideReason });
+        continue;
+      }
     } else if (isDir) {
       real = await fs.realpath(absolute).catch(() => absolute);
     }
@@ -68,8 +97,12 @@ async function walkDir(
         continue;
       }
       const next = new Set(ancestors).add(real);
-      await walkDir(absolute, id, next, files, problems);
+      await walkDir(walk, absolute, id, next);
     } else if (isFile) {
+      if (envFilePattern.test(entry.name) || envFilePattern.test(path.basename(real))) {
+        problems.push({ file: id, reason: envReason });
+        continue;
+      }
       files.push({ id, absolute });
     }
   }

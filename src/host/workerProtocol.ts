@@ -7,6 +7,7 @@ export interface WorkerLoadOptions {
   readonly knowledgeDir: string;
   readonly cacheDir?: string;
   readonly settings?: SearchSettings;
+  readonly followOutsideLinks?: boolean;
 }
 
 /** One engine operation with its arguments, sent from the host to the worker. */

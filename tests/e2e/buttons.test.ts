@@ -3,15 +3,22 @@ import { join } from 'node:path';
 import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/index.ts';
-import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  mentionMessage,
+  opt,
+} from '../support/fakeDiscord/index.ts';
 import {
   buttonsOf,
   type Citebot,
   callbacksOf,
   click,
+  createdMessage,
   findButton,
   firstCallback,
   startCitebot,
+  waitForReplyTo,
 } from './support.ts';
 
 let bot: Citebot | undefined;
@@ -136,6 +143,56 @@ describe('answer buttons through the real client', () => {
     expect(deleted.status).toBe(204);
     expect(fake.world.messages.has(answer.id)).toBe(false);
     expect(callbacksOf(fake, byAlice)).toHaveLength(1);
+  });
+
+  it('refuses 🗑 with a forged custom_id naming the clicker as the asker: Discord says who asked', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const alice = fake.world.defaultUser;
+    const mallory = fake.world.createUser({ username: 'mallory' });
+    fake.world.member(fake.world.guild.id, mallory);
+    const asked = fake.interact(
+      chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
+    );
+    await fake.waitForCallback(asked);
+    const answer = fake.originalMessage(asked);
+    const genuine = findButton(answer, '🗑')?.custom_id;
+    if (answer === undefined || genuine === undefined) throw new Error('expected an answer with 🗑');
+    expect(genuine).toContain(alice.id);
+
+    // A modified client can send any custom_id: here one that claims Mallory asked.
+    const forged = genuine.replace(alice.id, mallory.id);
+    const byMallory = fake.interact(
+      buttonInteraction(fake.world, { customId: forged, message: answer, user: mallory }),
+    );
+    const refusal = await firstCallback(fake, byMallory);
+    expect(refusal.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('Only the person who asked') },
+    });
+    expect(fake.requestsMatching('DELETE /channels/:channel/messages/:message')).toEqual([]);
+    expect(fake.world.messages.has(answer.id)).toBe(true);
+  });
+
+  it('lets the author of the message citebot replied to delete the reply, and nobody else', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const bob = fake.world.createUser({ username: 'bob' });
+    fake.world.member(fake.world.guild.id, bob);
+    const asked = fake.sendMessage(mentionMessage(fake.world, { content: question, author: bob }));
+    const reply = await waitForReplyTo(fake, asked.id);
+    const answer = createdMessage(fake, reply);
+
+    const byAlice = click(fake, answer, '🗑');
+    expect((await firstCallback(fake, byAlice)).body).toMatchObject({
+      data: { content: expect.stringContaining('Only the person who asked') },
+    });
+    expect(fake.world.messages.has(answer.id)).toBe(true);
+
+    const byBob = click(fake, answer, '🗑', bob);
+    expect((await firstCallback(fake, byBob)).body.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    await fake.waitForRequest('DELETE /channels/:channel/messages/:message');
+    expect(fake.world.messages.has(answer.id)).toBe(false);
   });
 
   it('records a 👍 once per user in DATA_DIR, without the raw user id', async () => {

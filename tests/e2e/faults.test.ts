@@ -11,6 +11,7 @@ import {
 import {
   type Citebot,
   callbacksOf,
+  embedText,
   firstCallback,
   LogLevel,
   settled,
@@ -115,6 +116,54 @@ describe('citebot under Discord faults', () => {
     expect(answered.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(embedsOf(answered)[0]?.description).toContain('500,000');
     expect(bot.client().isReady()).toBe(true);
+  });
+
+  it('never logs the interaction token of a failed callback (err.url, message)', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const failing = chatInputInteraction(fake.world, {
+      name: 'ask',
+      options: [opt.string('question', question)],
+    });
+    fake.failNext((request) => request.route === CALLBACK_ROUTE && request.params.token === failing.token, {
+      status: 500,
+      times: 4,
+    });
+    fake.interact(failing);
+    await fake.waitForCallback(failing);
+    const logged = await waitForLog(bot, (line) => line.msg === 'discord: handler failed');
+    // The failure is logged with its route, but the token in it is not.
+    expect(JSON.stringify(logged)).toContain(`/interactions/${failing.id}/[REDACTED]/callback`);
+    expect(JSON.stringify(bot.logs)).not.toContain(failing.token);
+  });
+
+  it('treats "already acknowledged" (40060) after a timed-out, retried callback as delivered: no error, no apology', async () => {
+    // A callback answered after the REST timeout: Discord took it, discord.js retries and gets 40060.
+    bot = await startCitebot({ clientOptions: { rest: { timeout: 300 } } });
+    const { fake } = bot;
+    const asked = chatInputInteraction(fake.world, {
+      name: 'ask',
+      options: [opt.string('question', question)],
+    });
+    fake.answerLate(
+      (request) => request.route === CALLBACK_ROUTE && request.params.token === asked.token,
+      1000,
+    );
+    fake.interact(asked);
+    await fake.waitFor(
+      () => (callbacksOf(fake, asked).length >= 2 ? true : undefined),
+      undefined,
+      'for the retried callback',
+    );
+    expect(callbacksOf(fake, asked).map((request) => request.status)).toEqual([204, 400]);
+    expect(embedText(fake.originalMessage(asked))).toContain('500,000');
+    // The next interaction is answered, and by then the retried one has long been handled.
+    const next = ask(fake, question);
+    await fake.waitForCallback(next);
+    await settled(fake);
+    const noisy = bot.logs.filter((line) => line.level >= LogLevel.warn);
+    expect(noisy.map((line) => line.msg)).toEqual([]);
+    expect(callbacksOf(fake, asked)).toHaveLength(2);
   });
 
   it('apologises in the channel when replying to a mention fails, and keeps answering', async () => {

@@ -88,4 +88,30 @@ describe('citebot logging in to a loopback Discord', () => {
       ),
     ).toEqual([]);
   });
+
+  it('falls back to no Message Content when 4014 comes mid-session, keeps serving and does not end', async () => {
+    bot = await startCitebot({
+      fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent },
+      env: (fake) => ({ ANSWER_CHANNEL_IDS: fake.world.guild.textChannel.id }),
+    });
+    const { fake } = bot;
+    let ended = false;
+    bot.running.finished.then(
+      () => {
+        ended = true;
+      },
+      () => {
+        ended = true;
+      },
+    );
+    // The portal toggle switched off while the bot runs: Discord closes the session with 4014.
+    fake.closeConnection(4014);
+    await fake.waitForIdentify(2);
+    expect((fake.gateway.identifies[1]?.intents ?? 0) & GatewayIntentBits.MessageContent).toBe(0);
+    const sent = fake.interact(
+      chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
+    );
+    expect(JSON.stringify((await fake.waitForCallback(sent)).body)).toContain('500,000');
+    expect(ended).toBe(false);
+  });
 });

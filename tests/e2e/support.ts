@@ -16,6 +16,7 @@ import type {
   APIMessage,
   APIUser,
   Client,
+  ClientOptions,
   GatewayDispatchPayload,
   RESTPostAPIInteractionCallbackJSONBody,
 } from 'discord.js';
@@ -55,6 +56,8 @@ export interface CitebotOptions {
   readonly env?: Readonly<Record<string, string>> | ((fake: FakeDiscord) => Readonly<Record<string, string>>);
   /** KNOWLEDGE_DIR; default the shipped articles. */
   readonly knowledgeDir?: string;
+  /** Extra discord.js client options (a short REST timeout). */
+  readonly clientOptions?: Partial<ClientOptions>;
 }
 
 /** A running fake Discord with citebot logged in to it. */
@@ -97,7 +100,10 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
   try {
     running = await start(env, unusedIo, {
       logDestination: { write: (line: string) => logs.push(JSON.parse(line) as LogLine) },
-      clientOptions: { ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler } },
+      clientOptions: {
+        ...options.clientOptions,
+        ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler },
+      },
     });
   } catch (error) {
     await fake.close();

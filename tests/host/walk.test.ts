@@ -38,13 +38,45 @@ describe('walkFiles', () => {
     expect(problems).toEqual([{ file: 'dangling.md', reason: 'broken link: ENOENT' }]);
   });
 
-  it('follows links to files and to folders outside the root', async () => {
+  it('refuses links to files and folders outside the root, naming the setting that allows them', async () => {
+    const outside = await useTempDir();
+    const dir = await useTempDir();
+    await writeFiles(outside, { 'shared/x.md': 'x', '.env': 'DISCORD_TOKEN=secret' });
+    await writeFiles(dir, { 'a.md': 'a' });
+    await fs.symlink(path.join(outside, 'shared'), path.join(dir, 'linked'));
+    // knowledge/x.txt -> ../.env: the link's own name looks harmless.
+    await fs.symlink(path.join(outside, '.env'), path.join(dir, 'x.txt'));
+    const { files, problems } = await walkFiles(dir);
+    expect(files.map((f) => f.id)).toEqual(['a.md']);
+    const reason =
+      'link points outside the knowledge folder (set KNOWLEDGE_FOLLOW_OUTSIDE_LINKS=true to follow it)';
+    expect(problems).toEqual([
+      { file: 'linked', reason },
+      { file: 'x.txt', reason },
+    ]);
+  });
+
+  it('follows links to files and to folders outside the root when allowed', async () => {
     const outside = await useTempDir();
     const dir = await useTempDir();
     await writeFiles(outside, { 'shared/x.md': 'x', 'y.md': 'y' });
     await fs.symlink(path.join(outside, 'shared'), path.join(dir, 'linked'));
     await fs.symlink(path.join(outside, 'y.md'), path.join(dir, 'y.md'));
-    expect((await walkFiles(dir)).files.map((f) => f.id)).toEqual(['linked/x.md', 'y.md']);
+    const { files } = await walkFiles(dir, { followOutsideLinks: true });
+    expect(files.map((f) => f.id)).toEqual(['linked/x.md', 'y.md']);
+  });
+
+  it('refuses environment files (secrets) and links to them, even inside the root and when links are allowed', async () => {
+    const dir = await useTempDir();
+    await writeFiles(dir, { 'a.md': 'a', '.env': 'T=1', 'prod.env': 'T=2', 'sub/.env.local': 'T=3' });
+    await fs.symlink(path.join(dir, '.env'), path.join(dir, 'notes.txt'));
+    const { files, problems } = await walkFiles(dir, { followOutsideLinks: true });
+    expect(files.map((f) => f.id)).toEqual(['a.md']);
+    const reason = 'looks like an environment file (.env), which holds secrets: never indexed';
+    expect(problems).toEqual([
+      { file: 'notes.txt', reason },
+      { file: 'prod.env', reason },
+    ]);
   });
 
   it.skipIf(readsAnything)('reports a folder it may not read and goes on (skipped as root)', async () => {

@@ -1,8 +1,23 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { watchKnowledge } from '../../src/host/watchKnowledge.ts';
+import { readsAnything } from '../support/tempDir.ts';
 import { tempFolder, writeFiles } from './knowledgeFolder.ts';
+
+/** Whether `setpriv` (util-linux) can run a command as another user. */
+const hasSetpriv = (() => {
+  try {
+    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /** Watches `dir` and returns a function that waits for the next batch of changes. */
 async function watched(dir: string, options: Parameters<typeof watchKnowledge>[2] = {}) {
@@ -106,5 +121,25 @@ describe('watchKnowledge', () => {
       await sees('after.md');
       expect(rearms[0]).toMatch(`knowledge watcher: re-armed on '${dir}'`);
     });
+
+    // The case chmod 000 really breaks: an unprivileged user's watcher loses the folder. Run as
+    // `nobody` through setpriv when the tests run as root (as here), else as the user running them.
+    it.runIf(!readsAnything || hasSetpriv)(
+      'as an unprivileged user, re-arms after chmod 000 cut the old watcher off, and sees later files',
+      async () => {
+        const script = fileURLToPath(new URL('./fixtures/watchAfterChmod.ts', import.meta.url));
+        const node = [process.execPath, '--import', import.meta.resolve('tsx'), script];
+        const command = readsAnything
+          ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node]
+          : node;
+        const { stdout } = await promisify(execFile)(command[0] as string, command.slice(1), {
+          env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() },
+        });
+        const result = JSON.parse(stdout.trim()) as { uid: number; rearms: string[]; sawAfter: boolean };
+        expect(result.uid).not.toBe(0);
+        expect(result.rearms).toHaveLength(1);
+        expect(result.sawAfter).toBe(true);
+      },
+    );
   });
 });

@@ -64,8 +64,15 @@ export function expectValidSuggestions(suggestions: readonly Suggestion[], limit
   expect(new Set(suggestions.map((s) => s.value)).size).toBe(suggestions.length);
   for (const s of suggestions) {
     expect(s.name.length).toBeGreaterThanOrEqual(1);
-    expect(s.name.length).toBeLessThanOrEqual(100);
     expect(s.value.length).toBeGreaterThanOrEqual(1);
+  }
+}
+
+/** Autocomplete choices as Discord takes them: valid suggestions of 1–100 characters each. */
+export function expectValidChoices(choices: readonly Suggestion[], limit = 25): void {
+  expectValidSuggestions(choices, limit);
+  for (const s of choices) {
+    expect(s.name.length).toBeLessThanOrEqual(100);
     expect(s.value.length).toBeLessThanOrEqual(100);
   }
 }

@@ -4,13 +4,24 @@ import type { BotContext } from './context.ts';
 import { cutQuestion } from './questionText.ts';
 import { DiscordLimits } from './render/index.ts';
 import { clip, oneLine } from './render/text.ts';
+import { respondWithChoices } from './respond.ts';
 
 /**
- * Drops halves of surrogate pairs: cutting text at 100 UTF-16 units (here or in the core) can split
- * an emoji, and Discord reads JSON as UTF-8, which cannot hold half a character.
+ * Drops halves of surrogate pairs: cutting text at 100 UTF-16 units can split an emoji, and
+ * Discord reads JSON as UTF-8, which cannot hold half a character.
  */
 function wholeCharacters(text: string): string {
   return text.replace(/[\ud800-\udfff]/gu, '');
+}
+
+/**
+ * A suggestion's value within Discord's 100 characters: a question is cut; an article id that is
+ * too long is replaced by the (cut) title, which `/article` finds by title.
+ */
+function choiceValue(kind: 'question' | 'article', value: string, name: string): string {
+  const whole = wholeCharacters(value);
+  if (whole.length <= DiscordLimits.choiceValue) return whole;
+  return kind === 'article' ? name : wholeCharacters(clip(whole, DiscordLimits.choiceValue));
 }
 
 /**
@@ -34,9 +45,8 @@ export async function suggestChoices(
     const seen = new Set<string>();
     for (const suggestion of suggestions) {
       const name = wholeCharacters(clip(oneLine(suggestion.name), DiscordLimits.choiceName));
-      const value = wholeCharacters(suggestion.value);
-      if (name === '' || value === '' || value.length > DiscordLimits.choiceValue || seen.has(value))
-        continue;
+      const value = choiceValue(kind, suggestion.value, name);
+      if (name === '' || value === '' || seen.has(value)) continue;
       seen.add(value);
       choices.push({ name, value });
       if (choices.length === DiscordLimits.choices) break;
@@ -45,5 +55,5 @@ export async function suggestChoices(
     ctx.logger.warn({ err: error, kind }, 'discord: autocomplete failed');
     choices = [];
   }
-  await interaction.respond(choices);
+  await respondWithChoices(interaction, choices);
 }

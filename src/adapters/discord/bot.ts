@@ -9,6 +9,7 @@ import { FeedbackStore } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
+import { setRendererSecrets } from './render/index.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -23,12 +24,13 @@ export interface BotOptions {
 export interface BotHandle {
   /** The live client (replaced if the gateway refuses the Message Content intent). */
   readonly client: Client;
-  readonly context: BotContext;
   /**
    * Settles with what to fix when the gateway closed for good (a reset token, withdrawn intents,
    * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
    */
   readonly fatal: Promise<string>;
+  /** The handlers' state, shared with the HTTP interactions endpoint when one runs in this process. */
+  readonly context: BotContext;
   /** Closes the gateway and flushes the feedback file. */
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function startBot(
 ): Promise<BotHandle> {
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
+  setRendererSecrets([token]);
   const feedback = await FeedbackStore.open(config.dataDir);
   const { setAside } = feedback.counts();
   if (setAside > 0) {
@@ -163,8 +166,8 @@ export async function startBot(
     get client() {
       return current as Client;
     },
-    context: ctx,
     fatal,
+    context: ctx,
     async stop() {
       if (stopped) return;
       stopped = true;

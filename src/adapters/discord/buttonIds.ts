@@ -13,7 +13,10 @@ export interface AnswerState {
   readonly offset: number;
   /** How many citations were shown (More continues at `offset + count`). */
   readonly count: number;
-  /** The user who asked: the only one besides moderators who may delete the answer. */
+  /**
+   * The user who asked (More asks again on their behalf). Never trusted for 🗑: a custom_id can
+   * be forged, so who may delete is read from the message Discord sends with the click.
+   */
   readonly askerId: string;
   readonly hidden: boolean;
 }

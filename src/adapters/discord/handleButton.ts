@@ -1,4 +1,4 @@
-import { type ButtonInteraction, PermissionFlagsBits } from 'discord.js';
+import { type APIMessage, type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js';
 import {
   type AnswerButton,
   type AnswerState,
@@ -73,17 +73,34 @@ async function vote(
   return renderNotice(`Thanks — your ${emoji} was recorded.`);
 }
 
+/**
+ * Who asked for the message a button is on, as Discord reports it (never from the custom_id,
+ * which any client can forge): the user of the interaction that created the message (a slash
+ * command, Share, More), else the author of the message it replies to (an @mention, a DM, the
+ * context menu's target). Undefined when Discord says neither.
+ */
+async function askerOf(interaction: ButtonInteraction): Promise<string | undefined> {
+  const { message } = interaction;
+  const byInteraction = message.interactionMetadata?.user.id;
+  if (byInteraction !== undefined) return byInteraction;
+  const repliedTo = message.reference?.messageId;
+  const channelId = message.reference?.channelId ?? interaction.channelId;
+  if (repliedTo === undefined) return undefined;
+  try {
+    const original = await interaction.client.rest.get(Routes.channelMessage(channelId, repliedTo));
+    return (original as APIMessage).author.id;
+  } catch {
+    return undefined;
+  }
+}
+
 /** 🗑: only the asker, or a member who may manage messages, removes the answer. */
-async function remove(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
-  const allowed =
-    interaction.user.id === state.askerId ||
-    (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false);
-  if (!allowed) return respond(interaction, renderNotice(Notices.deleteRefused));
+async function remove(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const moderator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+  const byAsker = (await askerOf(interaction)) === interaction.user.id;
+  if (!byAsker && !moderator) return respond(interaction, renderNotice(Notices.deleteRefused));
   await deleteButtonMessage(interaction);
-  ctx.logger.info(
-    { channelId: interaction.channelId, byAsker: interaction.user.id === state.askerId },
-    'discord: answer deleted',
-  );
+  ctx.logger.info({ channelId: interaction.channelId, byAsker }, 'discord: answer deleted');
 }
 
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
@@ -123,7 +140,7 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     case 'next':
       return turnPage(interaction, ctx, decoded.state);
     case 'delete':
-      return remove(interaction, ctx, decoded.state);
+      return remove(interaction, ctx);
     case 'up':
     case 'down':
       return respond(interaction, vote(ctx, interaction, decoded.state, decoded.button), {

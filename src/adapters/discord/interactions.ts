@@ -10,7 +10,7 @@ import { handleButton } from './handleButton.ts';
 import { isServerManager, refusal } from './preconditions.ts';
 import { stripBotMention } from './questionText.ts';
 import { Notices, renderNotice } from './render/index.ts';
-import { apologize, describeInteraction, respond } from './respond.ts';
+import { apologize, describeInteraction, respond, respondWithChoices } from './respond.ts';
 
 const slashByName = new Map(slashCommands.map((command) => [command.data.name, command]));
 const messageByName = new Map(messageCommands.map((command) => [command.data.name, command]));
@@ -59,7 +59,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   try {
     if (interaction.isAutocomplete()) {
       const command = slashByName.get(interaction.commandName);
-      await (command?.autocomplete?.(interaction, ctx) ?? interaction.respond([]));
+      await (command?.autocomplete?.(interaction, ctx) ?? respondWithChoices(interaction, []));
     } else if (interaction.isChatInputCommand()) {
       const command = slashByName.get(interaction.commandName);
       if (command === undefined) await respond(interaction, renderNotice(Notices.unknownCommand));

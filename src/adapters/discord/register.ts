@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { type Config, ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from '../../config/index.ts';
-import { scrubSecrets } from '../../logger.ts';
+import { scrubSecrets } from '../../secrets.ts';
 import { commands } from './commands/index.ts';
 
 /** What a registration did. */

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
+  DiscordAPIError,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -23,6 +24,29 @@ function body(reply: Reply) {
     // Sent on every create, edit and follow-up: an edit without it re-parses with the defaults.
     allowedMentions: { parse: [], users: [...reply.allowedMentions.users], repliedUser: false },
   };
+}
+
+/** Discord's "Interaction has already been acknowledged". */
+const alreadyAcknowledged = 40060;
+
+/**
+ * Sends an interaction's first response (reply, defer, update). A 40060 "already acknowledged"
+ * means an earlier attempt got through: its answer arrived after the REST timeout and
+ * @discordjs/rest sent the request again (only citebot holds the token). That counts as
+ * delivered, and the interaction is marked as answered so that edits and follow-ups work.
+ */
+async function acknowledge(
+  interaction: RepliableInteraction | MessageComponentInteraction,
+  as: 'replied' | 'deferred',
+  send: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError && error.code === alreadyAcknowledged)) throw error;
+    // discord.js sets these only on success; they are plain fields on the interaction.
+    (interaction as { replied: boolean; deferred: boolean })[as] = true;
+  }
 }
 
 /** A first response or follow-up; ephemeral when the reply says so. */
@@ -85,12 +109,18 @@ export async function respond(
     options.deferAfterMs === undefined ? { reply: await reply } : await within(reply, options.deferAfterMs);
   const update = mode === 'update' && interaction.isMessageComponent();
   if (quick !== undefined) {
-    if (update) await (interaction as MessageComponentInteraction).update(asEdit(quick.reply));
-    else await interaction.reply(asInteractionReply(quick.reply));
+    await acknowledge(interaction, 'replied', () =>
+      update
+        ? (interaction as MessageComponentInteraction).update(asEdit(quick.reply))
+        : interaction.reply(asInteractionReply(quick.reply)),
+    );
     return;
   }
-  if (update) await (interaction as MessageComponentInteraction).deferUpdate();
-  else await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await acknowledge(interaction, 'deferred', () =>
+    update
+      ? (interaction as MessageComponentInteraction).deferUpdate()
+      : interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  );
   await interaction.editReply(asEdit(await reply));
 }
 
@@ -132,9 +162,19 @@ async function within(reply: Reply | Promise<Reply>, ms: number): Promise<{ repl
   ]).finally(() => timer.abort());
 }
 
+/** Answers an autocomplete with its choices (already fitted to Discord's limits by the caller). */
+export async function respondWithChoices(
+  interaction: AutocompleteInteraction,
+  choices: readonly { readonly name: string; readonly value: string }[],
+): Promise<void> {
+  await interaction.respond([...choices]);
+}
+
 /** Acknowledges an interaction whose answer goes elsewhere (a reply in the channel). */
 export async function deferResponse(interaction: RepliableInteraction, ephemeral: boolean): Promise<void> {
-  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await acknowledge(interaction, 'deferred', () =>
+    interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  );
 }
 
 /** Removes the deferred response once the answer went elsewhere. */
@@ -144,7 +184,7 @@ export async function withdrawResponse(interaction: RepliableInteraction): Promi
 
 /** Deletes the message a button is on (the bot's own answer), acknowledging the click. */
 export async function deleteButtonMessage(interaction: MessageComponentInteraction): Promise<void> {
-  await interaction.deferUpdate();
+  await acknowledge(interaction, 'deferred', () => interaction.deferUpdate());
   await interaction.client.rest.delete(Routes.channelMessage(interaction.channelId, interaction.message.id));
 }
 
@@ -169,7 +209,7 @@ export async function apologize(interaction: Interaction, logger: Logger, error:
   logger.error({ err: error, ...describeInteraction(interaction) }, 'discord: handler failed');
   try {
     if (interaction.isAutocomplete()) {
-      if (!(interaction as AutocompleteInteraction).responded) await interaction.respond([]);
+      if (!(interaction as AutocompleteInteraction).responded) await respondWithChoices(interaction, []);
       return;
     }
     if (!interaction.isRepliable()) return;

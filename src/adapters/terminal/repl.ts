@@ -58,6 +58,8 @@ async function respond(service: KnowledgeService, line: string, style: { color: 
     case '/article':
       return rest ? formatArticle(await service.article(rest), rest, style) : 'Usage: /article NAME';
     default:
+      // `/articel foo` is a typo of a command, not a question.
+      if (command?.startsWith('/')) return 'unknown command — try /help';
       return `${formatAnswer(await service.ask(line), style)}\n`;
   }
 }

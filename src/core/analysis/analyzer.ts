@@ -101,10 +101,13 @@ function fold(s: string): string {
   return s.replace(/['’]/g, '');
 }
 
+/** A word of a text with its index term. */
+export type TermToken = Token & { readonly term: string };
+
 /** Tokens of a text paired with their index term in the given language (for highlighting). */
-export function termTokens(text: string, lang: string): Array<Token & { term: string }> {
+export function termTokens(text: string, lang: string): TermToken[] {
   const analyzer = analyzerFor(lang);
-  const out: Array<Token & { term: string }> = [];
+  const out: TermToken[] = [];
   for (const token of tokenize(text)) {
     const t = analyzer.term(token.text);
     if (t) out.push({ ...token, term: t });

@@ -1,9 +1,14 @@
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import { type PassageHit, type PassageSearch, searchPassages } from '../search/searchPassages.ts';
 import type { SearchSettings } from '../search/settings.ts';
-import type { Answer, ArticleRef, Citation, Page } from '../types.ts';
+import type { Answer, ArticleRef, Citation, Page, Snippet } from '../types.ts';
 import { type RankedArticle, rankArticles } from './rankArticles.ts';
-import { makeSnippet } from './snippet.ts';
+import { scoredSnippet } from './snippet.ts';
+
+/** Passages of one article whose best sentences compete for its snippet. */
+const SNIPPET_CANDIDATES = 3;
+/** …and a later one replaces the best passage's snippet only when its best sentence scores this much more. */
+const SNIPPET_SWITCH = 1.5;
 
 /**
  * Answers a question from the knowledge base, in one of three tiers:
@@ -96,19 +101,31 @@ function citation(
   settings: SearchSettings,
 ): Citation {
   const article = kb.articles.get(r.articleId);
-  const terms = new Set([...found.terms, ...r.best.matched]);
-  const heading = r.best.passage.headings.at(-1);
+  // The article's best passages by score may not hold the sentence that answers ("who …" → a
+  // name): its best few compete on their best sentence.
+  const candidates = [
+    r.best,
+    ...found.hits.filter((h) => h !== r.best && h.passage.articleId === r.articleId),
+  ];
+  let chosen: { hit: PassageHit; snippet: Snippet; score: number } | undefined;
+  for (const hit of candidates.slice(0, SNIPPET_CANDIDATES)) {
+    const { snippet, score } = scoredSnippet(kb, hit.passage, new Set([...found.terms, ...hit.matched]), {
+      maxChars: settings.snippetChars,
+      maxSentences: settings.snippetSentences,
+      question: found.question,
+      ...(hit.tokens ? { tokens: hit.tokens } : {}),
+    });
+    if (!chosen || score > SNIPPET_SWITCH * chosen.score) chosen = { hit, snippet, score };
+  }
+  const best = chosen ?? { hit: r.best, snippet: { text: '', marks: [] } };
+  const heading = best.hit.passage.headings.at(-1);
   return {
     n,
     source: r.articleId,
     title: article?.title ?? r.articleId,
     ...(article?.url ? { url: article.url } : {}),
     ...(heading ? { heading } : {}),
-    snippet: makeSnippet(kb, r.best.passage, terms, {
-      maxChars: settings.snippetChars,
-      maxSentences: settings.snippetSentences,
-      question: found.question,
-    }),
+    snippet: best.snippet,
     score: round(r.score),
   };
 }

@@ -19,7 +19,6 @@ interface SuggestEntry {
   readonly duplicate?: boolean;
 }
 
-const CHOICE_MAX = 100;
 const MAX_WORDS_PER_PREFIX = 64;
 
 /** Builds the completion lists from article titles and passage headings. */
@@ -53,7 +52,8 @@ export function buildSuggestIndex(kb: KnowledgeBase): SuggestIndex {
 /**
  * Autocomplete. For `article`, titles whose words start with the typed words (value = article id).
  * For `question`, the typed text itself first (so free text always works), then titles and
- * headings that match. Every name and value is 1–100 characters; never throws.
+ * headings that match. Names and values are whole (a front end fits them to its own limits, as
+ * Discord's 100 characters); never throws.
  */
 export function suggest(
   si: SuggestIndex,
@@ -66,8 +66,8 @@ export function suggest(
   const out: Suggestion[] = [];
   const seen = new Set<string>();
   const add = (name: string, value: string) => {
-    const n = clip(name);
-    const v = clip(value);
+    const n = wellFormed(name);
+    const v = wellFormed(value);
     if (!n || !v || seen.has(v) || out.length >= max) return;
     seen.add(v);
     out.push({ name: n, value: v });
@@ -78,8 +78,7 @@ export function suggest(
     if (!e) continue;
     if (kind === 'article') {
       if (!e.articleId) continue;
-      const value = e.articleId.length <= CHOICE_MAX ? e.articleId : e.text;
-      add(e.duplicate ? `${e.text} · ${e.articleId}` : e.text, value);
+      add(e.duplicate ? `${e.text} · ${e.articleId}` : e.text, e.articleId);
     } else {
       add(e.text, e.text);
     }
@@ -124,10 +123,7 @@ function wordsWithPrefix(words: readonly string[], prefix: string): string[] {
   return out;
 }
 
-// Discord rejects text with half an emoji: never cut between a surrogate pair, drop lone halves.
-function clip(s: string): string {
-  const t = s.replace(/\p{Cs}/gu, '').trim();
-  if (t.length <= CHOICE_MAX) return t;
-  const end = /[\uD800-\uDBFF]/.test(t.charAt(CHOICE_MAX - 2)) ? CHOICE_MAX - 2 : CHOICE_MAX - 1;
-  return `${t.slice(0, end).trimEnd()}…`;
+// Text with half a character cannot be written as UTF-8 (JSON, Discord): lone halves are dropped.
+function wellFormed(s: string): string {
+  return s.replace(/\p{Cs}/gu, '').trim();
 }

@@ -1,14 +1,15 @@
-import { analyzerFor } from '../analysis/analyzer.ts';
-import type { Passage } from '../types.ts';
-
 /**
  * Counts how many pairs of different matched terms stand close together (within `window` terms)
- * somewhere in the passage. Questions name things in a few words ("garbage collection"); a
- * passage where those words stand together talks about that thing, not about each word apart.
+ * somewhere in a passage, given its analysed terms in order. Questions name things in a few words
+ * ("garbage collection"); a passage where those words stand together talks about that thing, not
+ * about each word apart.
  */
-export function proximityPairs(passage: Passage, matched: ReadonlySet<string>, window: number): number {
+export function proximityPairs(
+  terms: readonly string[],
+  matched: ReadonlySet<string>,
+  window: number,
+): number {
   if (matched.size < 2) return 0;
-  const terms = analyzerFor(passage.lang).terms(passage.text);
   const pairs = new Set<string>();
   const recent: Array<{ term: string; at: number }> = [];
   terms.forEach((term, at) => {

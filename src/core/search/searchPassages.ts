@@ -1,5 +1,5 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
-import { analyzerFor } from '../analysis/analyzer.ts';
+import { analyzerFor, type TermToken, termTokens } from '../analysis/analyzer.ts';
 import { questionLanguages } from '../analysis/detectLanguage.ts';
 import { UNDETERMINED } from '../analysis/languages.ts';
 import { foldTerm } from '../analysis/normalize.ts';
@@ -30,6 +30,8 @@ export interface PassageHit {
   readonly coverage: number;
   /** How many of the question's concepts (a term with its synonyms and parts) it matched. */
   readonly concepts: number;
+  /** The passage's analysed tokens, when the search already made them (pool passages). */
+  readonly tokens?: readonly TermToken[];
 }
 
 /** An article that matched at article level (its passages of one language as one document). */
@@ -251,9 +253,15 @@ function runQuery(
     const passage = kb.passages[r.id as number];
     if (!passage) continue;
     const matched = new Set(r.terms);
-    const pairs = proximityPairs(passage, matched, settings.proximityWindow);
+    // Analysed once per question: proximity here, the snippet's sentence choice later.
+    const tokens = termTokens(passage.text, passage.lang);
+    const pairs = proximityPairs(
+      tokens.map((t) => t.term),
+      matched,
+      settings.proximityWindow,
+    );
     const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
-    hits.push({ passage, score: score * bonus, matched, ...coverage(r, groups, totalIdf) });
+    hits.push({ passage, score: score * bonus, matched, tokens, ...coverage(r, groups, totalIdf) });
   }
   return { hits, articles, reserve };
 }

@@ -1,20 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/adapters/terminal/cli.ts';
+import { useTempDir } from '../../support/tempDir.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'citebot-cli-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-async function run(argv: string[], stdin = '') {
-  const input = new PassThrough();
+/** Runs a command; `tty`: standard input and standard error are a terminal, as in a shell. */
+async function run(argv: string[], stdin = '', { tty = false } = {}) {
+  const input = Object.assign(new PassThrough(), { isTTY: tty });
   const out = new PassThrough();
-  const err = new PassThrough();
+  const err = Object.assign(new PassThrough(), { isTTY: tty });
   let stdout = '';
   let stderr = '';
   out.on('data', (d) => {
@@ -93,7 +96,7 @@ describe('npm run search --json', () => {
 
 describe('npm run index and eval', () => {
   it('reports articles, passages, languages and skipped files', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'citebot-kb-'));
+    const dir = await useTempDir('citebot-kb-');
     writeFileSync(path.join(dir, 'good.md'), '# Good\n\nSome text about tea and coffee.\n');
     writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x66, 0x00, 0x6f]));
     const { code, stdout } = await run(['index', '--knowledge', dir]);
@@ -103,7 +106,7 @@ describe('npm run index and eval', () => {
   });
 
   it('scores a question file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'citebot-ev-'));
+    const dir = await useTempDir('citebot-ev-');
     writeFileSync(path.join(dir, 'tea.md'), '# Tea\n\nGreen tea is steeped at 80 degrees for two minutes.\n');
     writeFileSync(path.join(dir, 'bikes.md'), '# Bikes\n\nA chain needs oil every few hundred kilometres.\n');
     const questions = path.join(dir, 'q.jsonl');
@@ -145,9 +148,105 @@ describe('npm run --silent ask -- --json (a real process)', () => {
   });
 });
 
+describe('the terminal as a newcomer meets it', () => {
+  it.each([
+    ['ask', ['--knowledge', '--json', '--limit', '--help']],
+    ['search', ['--knowledge', '--json', '--limit', '--help']],
+    ['index', ['--knowledge', '--help']],
+    ['eval', ['--knowledge', '--questions', '--json', '--help']],
+  ])(
+    'prints the usage of %s with every flag for --help, and exits 0 without loading anything',
+    async (command, flags) => {
+      const { code, stdout, stderr } = await run([command, '--help', '--knowledge', '/nonexistent']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`usage: npm run ${command} -- [options]`);
+      for (const flag of flags) expect(stdout).toContain(flag);
+      expect(stderr).toBe('');
+    },
+  );
+
+  it('refuses an unknown option with the closest one and exit 2', async () => {
+    const { code, stdout, stderr } = await run(['ask', '--jsno', 'x']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('unknown option --jsno (did you mean --json?)');
+    expect(stdout).toBe('');
+    // An option of another command is unknown here too.
+    expect((await run(['index', '--questions', 'q.jsonl'])).stderr).toContain('unknown option --questions');
+  });
+
+  it('says that it reads questions from standard input when started on a terminal without one', async () => {
+    const { code, stdout, stderr } = await run(
+      ['ask'],
+      "How many professionals will China's blockchain center train?\n",
+      {
+        tty: true,
+      },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('reading questions from standard input, one per line');
+    expect(stdout).toContain('500,000');
+    // Piped input needs no such note.
+    expect((await run(['search'], 'blockchain\n')).stderr).not.toContain('standard input');
+  });
+
+  it('shows indexing progress on a terminal, on standard error only', async () => {
+    const dir = await useTempDir('citebot-kb-');
+    writeFileSync(path.join(dir, 'tea.md'), '# Tea\n\nGreen tea is steeped at 80 degrees for two minutes.\n');
+    writeFileSync(
+      path.join(dir, 'tee.md'),
+      '# Tee\n\nGrüner Tee zieht bei 80 Grad zwei Minuten lang, dann ist er fertig.\n',
+    );
+    const shown = await run(['ask', '--json', '--knowledge', dir, 'green tea'], '', { tty: true });
+    expect(shown.stderr).toMatch(/2 files read/);
+    expect(shown.stderr).toMatch(/\d+ passages, \d+ languages?, [\d.]+ s/);
+    expect(() => JSON.parse(shown.stdout)).not.toThrow();
+    expect((await run(['ask', '--json', '--knowledge', dir, 'green tea'])).stderr).toBe('');
+  });
+
+  describe('npm run eval with a bad question file', () => {
+    async function evalWith(questions: string | undefined) {
+      const dir = await useTempDir('citebot-ev-');
+      writeFileSync(
+        path.join(dir, 'tea.md'),
+        '# Tea\n\nGreen tea is steeped at 80 degrees for two minutes.\n',
+      );
+      const file = path.join(dir, 'q.jsonl');
+      if (questions !== undefined) writeFileSync(file, questions);
+      return run(['eval', '--knowledge', dir, '--questions', file]);
+    }
+
+    it('says in one line that the file is missing', async () => {
+      const { code, stderr } = await evalWith(undefined);
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^eval: cannot read the questions file '.*q\.jsonl': it does not exist\n$/);
+    });
+
+    it('names the first malformed line in one line, never a stack trace', async () => {
+      const { code, stderr } = await evalWith('{"q": "tea?", "gold": "tea.md"}\n{"q": broken\n');
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^eval: .*line 2: not JSON\n$/);
+    });
+
+    it('warns once with the count when gold ids match no article, and still scores', async () => {
+      const lines = [
+        { q: 'How long to steep green tea?', gold: 'tea.md' },
+        { q: 'oil the chain', gold: 'bikes.md' },
+        { q: 'wheels', gold: 'bikes.md' },
+      ];
+      const { code, stdout, stderr } = await evalWith(lines.map((line) => JSON.stringify(line)).join('\n'));
+      expect(code).toBe(0);
+      expect(stderr).toBe(
+        "warning: 2 questions name a gold article that is not in the knowledge folder (first: 'bikes.md')\n",
+      );
+      expect(stdout).toContain('overall');
+    });
+  });
+});
+
 describe('the terminal entry point (a real process)', () => {
   it('reads .env from the project folder, never from the current directory', async () => {
-    const elsewhere = mkdtempSync(path.join(tmpdir(), 'citebot-cwd-'));
+    const elsewhere = await useTempDir('citebot-cwd-');
     // A .env in the current directory that would break the run if it were read.
     writeFileSync(path.join(elsewhere, '.env'), 'KNOWLEDGE_DIR=/nonexistent/kb\n');
     const { stdout } = await promisify(execFile)(

@@ -18,11 +18,11 @@ const passage = (text: string, lang = 'en'): Passage => ({
 const terms = (text: string, lang = 'en') => new Set(analyzerFor(lang).terms(text));
 
 describe('makeSnippet', () => {
-  it('picks the best matching sentences in passage order and marks the matched words', () => {
+  it('picks the best matching sentences in passage order, with … for skipped ones, and marks the matched words', () => {
     const text =
       'Gardens are nice. Tomatoes need water every morning. Beans climb. Water the tomatoes before noon.';
     const snippet = makeSnippet(kb, passage(text), terms('water tomatoes'), options);
-    expect(snippet.text).toBe('Tomatoes need water every morning. Water the tomatoes before noon.');
+    expect(snippet.text).toBe('Tomatoes need water every morning. … Water the tomatoes before noon.');
     expect(markedWords(snippet)).toEqual(['Tomatoes', 'water', 'Water', 'tomatoes']);
     expectValidMarks(snippet);
   });
@@ -79,5 +79,56 @@ describe('makeSnippet', () => {
       marks: [],
     });
     expect(makeSnippet(kb, passage(''), terms('zebra'), options)).toEqual({ text: '', marks: [] });
+  });
+
+  it('prefers the sentence holding what the question asks for: a number for “how many”, “wie viele”', () => {
+    const text =
+      'The center trains blockchain professionals. Each year the center trains 500,000 blockchain professionals.';
+    const ask = (question: string) =>
+      makeSnippet(kb, passage(text), terms('center trains blockchain professionals'), {
+        ...options,
+        maxSentences: 1,
+        question,
+      }).text;
+    expect(ask('What does the center train?')).toBe('The center trains blockchain professionals.');
+    expect(ask('How many professionals does the center train?')).toBe(
+      'Each year the center trains 500,000 blockchain professionals.',
+    );
+    const german = 'Das Zentrum bildet Fachkräfte aus. Jedes Jahr bildet das Zentrum 500.000 Fachkräfte aus.';
+    const snippet = makeSnippet(kb, passage(german, 'de'), terms('Zentrum Fachkräfte', 'de'), {
+      ...options,
+      maxSentences: 1,
+      question: 'Wie viele Fachkräfte bildet das Zentrum aus?',
+    });
+    expect(snippet.text).toBe('Jedes Jahr bildet das Zentrum 500.000 Fachkräfte aus.');
+  });
+
+  it('prefers a date for “when”, a name for “who” and a place for “where”', () => {
+    const text =
+      'The alliance was founded. The alliance was founded on 14 April 2020. Luo Qingquan founded the alliance. The alliance was founded in Chongqing.';
+    const ask = (question: string) =>
+      makeSnippet(kb, passage(text), terms('alliance founded'), { ...options, maxSentences: 1, question })
+        .text;
+    expect(ask('When was the alliance founded?')).toBe('The alliance was founded on 14 April 2020.');
+    expect(ask('Who founded the alliance?')).toBe('Luo Qingquan founded the alliance.');
+    expect(ask('Where was the alliance founded?')).toBe('The alliance was founded in Chongqing.');
+  });
+
+  it('brings the next sentence when the best one only introduces its subject', () => {
+    const launch =
+      'Die Allianz kündigte den Start einer Blockchain-Plattform an, „Yu Express Chain“. Die Plattform basiert auf Inspur Blockchain Services. Inspur ist groß.';
+    expect(makeSnippet(kb, passage(launch, 'de'), terms('Yu Express Chain', 'de'), options).text).toBe(
+      'Die Allianz kündigte den Start einer Blockchain-Plattform an, „Yu Express Chain“. Die Plattform basiert auf Inspur Blockchain Services.',
+    );
+    const person =
+      'Zheng Zhiming is a researcher. He said that blockchain ecosystems are isolated. Other news. Blockchain ecosystems grow in many places around the world every single year.';
+    expect(
+      makeSnippet(kb, passage(person), terms('zheng blockchain ecosystems'), { ...options, maxSentences: 2 })
+        .text,
+    ).toBe('Zheng Zhiming is a researcher. He said that blockchain ecosystems are isolated.');
+    const colon = 'Tomatoes need three things: Sun, water and time. Beans too.';
+    expect(makeSnippet(kb, passage(colon.replace(': ', ':\n')), terms('tomatoes'), options).text).toBe(
+      'Tomatoes need three things: Sun, water and time.',
+    );
   });
 });

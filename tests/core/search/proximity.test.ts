@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../src/core/analysis/analyzer.ts';
 import { proximityPairs } from '../../../src/core/search/proximity.ts';
-import type { Passage } from '../../../src/core/types.ts';
 
 const terms = (text: string) => new Set(analyzerFor('en').terms(text));
-const passage = (text: string): Passage => ({
-  id: 0,
-  articleId: 'a',
-  headings: [],
-  position: 0,
-  text,
-  lang: 'en',
-});
+/** A passage's analysed terms, as the search hands them over. */
+const passage = (text: string): string[] => analyzerFor('en').terms(text);
 
 describe('proximityPairs', () => {
   it('counts pairs of different matched terms standing within the window', () => {

@@ -162,6 +162,15 @@ export class FakeDiscord {
     return this.rest.faults.add(matcher, options);
   }
 
+  /**
+   * Handles the next `times` requests that `matcher` selects as usual (a callback is accepted),
+   * but sends the answer only after `delayMs`: a response that arrives after the client's REST
+   * timeout, so @discordjs/rest retries a request that already succeeded.
+   */
+  answerLate(matcher: RequestMatcher, delayMs: number, times = 1): void {
+    this.rest.late.push({ matcher, delayMs, remaining: times });
+  }
+
   /** The first request (already recorded or still to come) that `matcher` selects. */
   waitForRequest(matcher: RequestMatcher, timeoutMs = this.#defaultTimeoutMs): Promise<RecordedRequest> {
     return this.waitFor(

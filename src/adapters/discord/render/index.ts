@@ -8,6 +8,7 @@ export type { NoticeName } from './notice.ts';
 export { Notices, rateLimitedText, renderNotice } from './notice.ts';
 export type { Draft, Reply } from './reply.ts';
 export { embedLength, finalize } from './reply.ts';
+export { setRendererSecrets } from './scrub.ts';
 export type { SearchPageOptions } from './search.ts';
 export { renderSearchPage } from './search.ts';
 export type { Activity } from './stats.ts';

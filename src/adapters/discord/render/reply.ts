@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { DiscordLimits } from './limits.ts';
+import { scrubDeep } from './scrub.ts';
 import { clip, neutralizeMentions } from './text.ts';
 
 declare const rendered: unique symbol;
@@ -120,11 +121,14 @@ function cleanRows(
 }
 
 /**
- * The renderer's choke point: every reply, edit, update and follow-up is built here. Clips every
+ * The renderer's choke point: every reply, edit, update and follow-up is built here. Scrubs the
+ * bot token and other secrets from every string (see `setRendererSecrets`), clips every
  * text to Discord's limits, breaks mention syntax everywhere except the users citebot names
  * itself, and parses no mention except the one intended ping.
  */
-export function finalize(draft: Draft): Reply {
+export function finalize(unsafe: Draft): Reply {
+  // First, so that every limit below holds for the text actually sent.
+  const draft = scrubDeep(unsafe);
   const named = [
     ...(draft.namedUserIds ?? []),
     ...(draft.pingUserId === undefined ? [] : [draft.pingUserId]),

@@ -6,7 +6,7 @@ import { channelRoutes } from './channelRoutes.ts';
 import { bucketHash, FaultInjector } from './faults.ts';
 import { interactionRoutes } from './interactionRoutes.ts';
 import { readRequest } from './readRequest.ts';
-import type { RecordedRequest } from './recorder.ts';
+import { matches, type RecordedRequest, type RequestMatcher } from './recorder.ts';
 import { errors, type RestResponse } from './responses.ts';
 import { findRoute, type Route } from './router.ts';
 
@@ -20,6 +20,8 @@ export class FakeRest {
   /** Every request, in arrival order, with the status it got. */
   readonly requests: RecordedRequest[] = [];
   readonly faults = new FaultInjector();
+  /** Requests answered normally but only after a delay (see `FakeDiscord.answerLate`). */
+  readonly late: { matcher: RequestMatcher; delayMs: number; remaining: number }[] = [];
   readonly #world: FakeWorld;
   readonly #waiter: Waiter;
   readonly #gatewayUrl: () => string;
@@ -53,6 +55,13 @@ export class FakeRest {
     };
     this.requests.push({ ...draft, status: answer.status, injected: injected !== null });
     this.#waiter.notify();
+    const late = injected ? undefined : this.late.find((l) => l.remaining > 0 && matches(l.matcher, draft));
+    if (late !== undefined) {
+      late.remaining -= 1;
+      await new Promise((resolve) => setTimeout(resolve, late.delayMs));
+      // The client may have given up and closed the connection meanwhile.
+      if (response.destroyed) return;
+    }
     if (answer.body === undefined) {
       response.writeHead(answer.status, headers).end();
       return;
