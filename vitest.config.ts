@@ -8,12 +8,14 @@ const e2e = [
   'tests/e2e/**/*.test.ts',
   'tests/support/**/*.test.ts',
   'tests/main.test.ts',
+  'tests/adapters/terminal/cliProcess.test.ts',
   'tests/host/openKnowledgeInWorker.test.ts',
   'tests/host/operations.test.ts',
   'tests/host/watchKnowledge.test.ts',
   'tests/host/redis/**/*.test.ts',
   'tests/adapters/http/interactions.test.ts',
   'tests/store/engines.test.ts',
+  'tests/store/concurrency.test.ts',
 ];
 
 export default defineConfig({

@@ -1,7 +1,6 @@
 import type { ClientOptions } from 'discord.js';
 import { type BotHandle, startBot } from './adapters/discord/bot.ts';
 import { createContext } from './adapters/discord/context.ts';
-import { FeedbackStore } from './adapters/discord/feedback.ts';
 import type { InteractionsEndpoint } from './adapters/http/serveInteractions.ts';
 import {
   ConfigError,
@@ -18,6 +17,7 @@ import type { SharedState } from './host/redis/sharedState.ts';
 import { createLogger, type LogDestination, type Logger } from './logger.ts';
 import { scrubSecrets } from './secrets.ts';
 import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
+import { openStore, type Store } from './store/index.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -49,7 +49,7 @@ export interface Running {
    * rejects with what to fix when Discord closed the gateway for good.
    */
   readonly finished: Promise<void>;
-  /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
+  /** Stops the bot or the terminal session, closes the store and the knowledge service. */
   stop(): Promise<void>;
 }
 
@@ -125,7 +125,7 @@ export async function start(
   let shared: SharedState | undefined;
   let bot: BotHandle | undefined;
   let interactions: InteractionsEndpoint | undefined;
-  let ownFeedback: FeedbackStore | undefined;
+  let ownStore: Store | undefined;
   try {
     if (config.redisUrl !== undefined) {
       const { openSharedState } = await import('./host/redis/sharedState.ts');
@@ -161,13 +161,17 @@ export async function start(
       const { serveInteractions } = await import('./adapters/http/serveInteractions.ts');
       let ctx = bot?.context;
       if (ctx === undefined) {
-        ownFeedback = await FeedbackStore.open(config.dataDir);
+        ownStore = await openStore({
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+          onImport: (report) => logger.info(report, 'store: imported an old log once'),
+        });
         ctx = createContext({
           config,
           tuning: DefaultTuning,
           service,
           logger,
-          feedback: ownFeedback,
+          store: ownStore,
           ...sharedContext,
         });
       }
@@ -175,13 +179,13 @@ export async function start(
         config,
         ctx,
         logger,
-        // The worker answers stats only once its index is loaded.
-        ready: async () => (await service.stats()).articles > 0,
+        // Index loaded (the worker answers stats only then) and store reachable.
+        ready: async () => (await service.stats()).articles > 0 && (await ctx.store.counts()) !== undefined,
       });
     }
   } catch (error) {
     await bot?.stop();
-    await ownFeedback?.close();
+    await ownStore?.close();
     await shared?.close();
     await service.close();
     throw error;
@@ -197,7 +201,7 @@ export async function start(
       try {
         await interactions?.close();
         await bot?.stop();
-        await ownFeedback?.close();
+        await ownStore?.close();
       } finally {
         await shared?.close();
         await service.close();

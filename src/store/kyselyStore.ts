@@ -25,6 +25,17 @@ function parseSources(text: string): string[] {
   }
 }
 
+function settingOf(row: Selectable<Database['settings']>): StoredSetting {
+  let value: unknown;
+  try {
+    value = JSON.parse(row.value);
+  } catch {
+    // Edited by hand into something unreadable: the reader treats it like any unusable value.
+    value = null;
+  }
+  return { guildId: row.guild_id, name: row.name, value, setBy: row.set_by, setAt: row.set_at };
+}
+
 function aliasOf(row: Selectable<Database['aliases']>): AliasRecord {
   return {
     id: Number(row.id),
@@ -157,13 +168,19 @@ export class KyselyStore implements Store {
       .where('guild_id', '=', guildId)
       .orderBy('name')
       .execute();
-    return rows.map((row) => ({
-      guildId: row.guild_id,
-      name: row.name,
-      value: JSON.parse(row.value) as unknown,
-      setBy: row.set_by,
-      setAt: row.set_at,
-    }));
+    return rows.map(settingOf);
+  }
+
+  async settingsNamed(prefix: string): Promise<StoredSetting[]> {
+    const rows = await this.#open()
+      .selectFrom('settings')
+      .selectAll()
+      .where('name', '>=', prefix)
+      .where('name', '<', `${prefix}\uffff`)
+      .orderBy('guild_id')
+      .orderBy('name')
+      .execute();
+    return rows.map(settingOf);
   }
 
   async putSetting(input: {

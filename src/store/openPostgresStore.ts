@@ -49,7 +49,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db);
-    const salt = await loadSalt(db, options.dataDir, options.onWarning ?? (() => {}));
+    const salt = await loadSalt(db, options.dataDir);
     for (const report of await importLegacyLogs(db, options.dataDir)) options.onImport?.(report);
     return new KyselyStore(db, salt, options.now);
   } catch (error) {

@@ -20,7 +20,6 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** The clock of stored times (tests fix it). */
   readonly now?: () => Date;
-  readonly onWarning?: (message: string) => void;
   /** Told once per old JSONL log imported. */
   readonly onImport?: (report: ImportReport) => void;
 }
@@ -48,7 +47,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db);
-    const salt = await loadSalt(db, dataDir, options.onWarning ?? (() => {}));
+    const salt = await loadSalt(db, dataDir);
     for (const report of await importLegacyLogs(db, dataDir)) options.onImport?.(report);
     return new KyselyStore(db, salt, options.now);
   } catch (error) {

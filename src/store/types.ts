@@ -110,6 +110,8 @@ export interface Store {
 
   /** Every stored setting of one server. */
   settings(guildId: string): Promise<StoredSetting[]>;
+  /** The settings of every server whose name starts with `prefix` (`channel:`). */
+  settingsNamed(prefix: string): Promise<StoredSetting[]>;
   /** Sets (or replaces) one setting; `value: undefined` removes it. */
   putSetting(input: {
     readonly guildId: string;

@@ -2,7 +2,7 @@ import type { ButtonStateStore } from './buttonStateStore.ts';
 import { DiscordLimits } from './render/limits.ts';
 
 /** Buttons under an answer. */
-export type AnswerButton = 'share' | 'more' | 'up' | 'down' | 'delete';
+export type AnswerButton = 'share' | 'more' | 'up' | 'down' | 'delete' | 'human' | 'solved';
 /** Buttons under a search page. */
 export type SearchButton = 'prev' | 'next';
 
@@ -52,6 +52,8 @@ const codes = {
   up: 'up',
   down: 'dn',
   delete: 'rm',
+  human: 'hu',
+  solved: 'sv',
   prev: 'pv',
   next: 'nx',
 } as const satisfies Record<AnswerButton | SearchButton, string>;

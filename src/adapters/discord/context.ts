@@ -2,9 +2,9 @@ import { LRUCache } from 'lru-cache';
 import type { Config, Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
+import type { Store } from '../../store/index.ts';
 import type { StoredState } from './buttonIds.ts';
 import { type ButtonStateRemote, ButtonStateStore } from './buttonStateStore.ts';
-import type { FeedbackStore } from './feedback.ts';
 import { RateLimiter, type UserRateLimiter } from './rateLimiter.ts';
 import { ShownAnswers } from './shownAnswers.ts';
 
@@ -21,14 +21,18 @@ export interface BotContext {
   readonly service: KnowledgeService;
   readonly logger: Logger;
   readonly rateLimiter: UserRateLimiter;
-  readonly feedback: FeedbackStore;
+  /** Durable state: settings, votes, unanswered questions, aliases. */
+  readonly store: Store;
   readonly buttonState: ButtonStateStore<StoredState>;
   /** The answers shown under answer buttons, for Share and the votes. */
   readonly shownAnswers: ShownAnswers;
-  /** `${messageId}:${userId}` → the vote already recorded, so a double click counts once. */
-  readonly votes: LRUCache<string, 'up' | 'down'>;
+  /** Who pressed **Ask a human** recently (one ping per person per `helperPingWindowMs`). */
+  readonly helperPings: LRUCache<string, true>;
   readonly counters: Counters;
-  /** Whether question-like messages in ANSWER_CHANNEL_IDS are answered (off after a 4014). */
+  /**
+   * Whether the gateway connection asks for the Message Content intent: at start when a channel
+   * is in `questions`/`all` mode (ANSWER_CHANNEL_IDS or /config); off after a 4014.
+   */
   autoAnswer: boolean;
   /** Tells the other replicas to reload after a successful `/kb reload` (with REDIS_URL). */
   readonly announceReload?: () => Promise<void>;
@@ -47,7 +51,7 @@ export function createContext(input: {
   tuning: Tuning;
   service: KnowledgeService;
   logger: Logger;
-  feedback: FeedbackStore;
+  store: Store;
   shared?: SharedContext;
 }): BotContext {
   const { config, tuning, shared, ...rest } = input;
@@ -75,7 +79,10 @@ export function createContext(input: {
       ttlMs: tuning.buttonStateTtlMs,
       ...(shared?.buttonState === undefined ? {} : { remote: shared.buttonState, onRemoteError }),
     }),
-    votes: new LRUCache<string, 'up' | 'down'>({ max: tuning.voteMemoryMax }),
+    helperPings: new LRUCache<string, true>({
+      max: tuning.rateLimitUsersMax,
+      ttl: tuning.helperPingWindowMs,
+    }),
     counters: { answered: 0, unanswered: 0 },
     autoAnswer: config.answerChannelIds.length > 0,
   };

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
+  type Client,
   DiscordAPIError,
   type Interaction,
   type InteractionEditReplyOptions,
@@ -22,7 +23,12 @@ function body(reply: Reply) {
     embeds: [...reply.embeds],
     components: [...reply.components],
     // Sent on every create, edit and follow-up: an edit without it re-parses with the defaults.
-    allowedMentions: { parse: [], users: [...reply.allowedMentions.users], repliedUser: false },
+    allowedMentions: {
+      parse: [],
+      users: [...reply.allowedMentions.users],
+      roles: [...reply.allowedMentions.roles],
+      repliedUser: false,
+    },
   };
 }
 
@@ -160,6 +166,31 @@ async function within(reply: Reply | Promise<Reply>, ms: number): Promise<{ repl
       () => undefined,
     ),
   ]).finally(() => timer.abort());
+}
+
+/** Posts a new message in a channel (REST, so an uncached channel works too), pinging only what `reply` allows. */
+export async function postToChannel(client: Client, channelId: string, reply: Reply): Promise<void> {
+  await client.rest.post(Routes.channelMessages(channelId), {
+    body: {
+      ...(reply.content === undefined ? {} : { content: reply.content }),
+      embeds: [...reply.embeds],
+      components: [...reply.components],
+      allowed_mentions: {
+        parse: [],
+        users: [...reply.allowedMentions.users],
+        roles: [...reply.allowedMentions.roles],
+      },
+    },
+  });
+}
+
+/** Edits a channel (a forum post: its tags, archived) through REST. */
+export async function editChannel(
+  client: Client,
+  channelId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  await client.rest.patch(Routes.channel(channelId), { body });
 }
 
 /** Answers an autocomplete with its choices (already fitted to Discord's limits by the caller). */

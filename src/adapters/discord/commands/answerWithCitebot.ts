@@ -13,6 +13,7 @@ export const answerWithCitebot: MessageCommand = {
   preconditions: { needsText: 'noText', rateLimited: true },
   data: {
     name: 'Answer with citebot',
+    name_localizations: { de: 'Mit citebot beantworten' },
     type: ApplicationCommandType.Message,
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },

@@ -13,7 +13,7 @@ async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
     ok: report.ok,
     articles: report.stats.articles,
     ms: Math.round(elapsedMs),
-    by: ctx.feedback.hashUser(userId),
+    by: ctx.store.hashUser(userId),
   };
   if (report.ok) {
     ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
@@ -28,7 +28,7 @@ async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
 
 async function statsReply(ctx: BotContext): Promise<Reply> {
   const stats = await ctx.service.stats();
-  const stored = ctx.feedback.counts();
+  const stored = await ctx.store.counts();
   return renderStats(
     stats,
     {
@@ -37,7 +37,6 @@ async function statsReply(ctx: BotContext): Promise<Reply> {
       votesUp: stored.up,
       votesDown: stored.down,
       unansweredLogged: stored.unanswered,
-      setAside: stored.setAside,
     },
     Date.now(),
   );
@@ -51,6 +50,7 @@ export const kb: SlashCommand = {
     name: 'kb',
     type: ApplicationCommandType.ChatInput,
     description: 'Manage the knowledge base (server managers)',
+    description_localizations: { de: 'Die Wissensbasis verwalten (Serververwaltung)' },
     // "0": hidden from everyone but administrators until a server grants it.
     default_member_permissions: '0',
     contexts: [InteractionContextType.Guild],
@@ -59,11 +59,15 @@ export const kb: SlashCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'reload',
         description: 'Reload the articles from disk',
+        description_localizations: { de: 'Die Artikel neu von der Festplatte laden' },
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'stats',
         description: 'Articles, passages, languages, index age, questions and feedback',
+        description_localizations: {
+          de: 'Artikel, Abschnitte, Sprachen, Indexalter, Fragen und Rückmeldungen',
+        },
       },
     ],
   },
