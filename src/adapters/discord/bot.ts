@@ -3,9 +3,9 @@ import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
-import { openSqliteStore } from '../../store/index.ts';
+import { openStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
-import { type BotContext, createContext } from './context.ts';
+import { type BotContext, createContext, type SharedContext } from './context.ts';
 import { needsMessageContent } from './guildSettings.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
@@ -17,6 +17,8 @@ export interface BotOptions {
   /** Extra discord.js client options (tests pass a fast identify throttler). */
   readonly clientOptions?: Partial<ClientOptions>;
   readonly tuning?: Tuning;
+  /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
+  readonly shared?: SharedContext;
 }
 
 /** A running bot. */
@@ -28,6 +30,8 @@ export interface BotHandle {
    * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
    */
   readonly fatal: Promise<string>;
+  /** The handlers' state, shared with the HTTP interactions endpoint when one runs in this process. */
+  readonly context: BotContext;
   /** Closes the gateway and the store. */
   stop(): Promise<void>;
 }
@@ -77,11 +81,19 @@ export async function startBot(
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
   setRendererSecrets([token]);
-  const store = await openSqliteStore({
+  const store = await openStore({
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     onImport: (report) => logger.info(report, 'store: imported an old log once'),
   });
-  const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, store });
+  const ctx = createContext({
+    config,
+    tuning: options.tuning ?? DefaultTuning,
+    service,
+    logger,
+    store,
+    ...(options.shared === undefined ? {} : { shared: options.shared }),
+  });
   ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;
   let current: Client | undefined;
@@ -155,6 +167,7 @@ export async function startBot(
       return current as Client;
     },
     fatal,
+    context: ctx,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -111,6 +111,14 @@ function isAnswerState(state: StoredState): state is AnswerState {
   return 'question' in state;
 }
 
+/** The key of a custom_id whose state was stored rather than inlined, else undefined. */
+export function storedKeyOf(customId: string): string | undefined {
+  const parts = customId.split(separator);
+  return parts[0] === prefix && parts.length === 3 && parts[2]?.startsWith(storedMarker)
+    ? parts[2].slice(storedMarker.length)
+    : undefined;
+}
+
 /** Reads a custom_id made by {@link encodeButtons}; anything else reads as expired. */
 export function decodeButton(customId: string, store: ButtonStateStore<StoredState>): DecodedButton {
   const expired = { ok: false, reason: 'expired' } as const;

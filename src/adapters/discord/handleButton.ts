@@ -11,6 +11,7 @@ import {
   decodeButton,
   type SearchButton,
   type SearchState,
+  storedKeyOf,
 } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
 import { loadGuildSettings } from './guildSettings.ts';
@@ -27,6 +28,7 @@ function placeOf(interaction: ButtonInteraction) {
 
 /** Share: the answer that was shown, posted publicly, naming (not pinging) who shared it. */
 async function share(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
+  await ctx.shownAnswers.fetch(state);
   const shown = ctx.shownAnswers.recall(state);
   if (shown === undefined) return respond(interaction, renderNotice(Notices.expired));
   const asking = {
@@ -64,6 +66,7 @@ async function vote(
 ): Promise<Reply> {
   const emoji = value === 'up' ? '👍' : '👎';
   // The sources the voter saw, as they were shown (asking again could differ after a reload).
+  await ctx.shownAnswers.fetch(state);
   const shown = ctx.shownAnswers.recall(state);
   if (shown === undefined) return renderNotice(Notices.expired);
   const { answer } = shown;
@@ -189,9 +192,11 @@ const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Precondi
  * version) gets a short ephemeral note, never an error.
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const key = storedKeyOf(interaction.customId);
+  if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
   if (!decoded.ok) return respond(interaction, renderNotice(Notices.expired));
-  const refused = refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
+  const refused = await refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
   if (refused !== undefined) return respond(interaction, renderNotice(refused));
   switch (decoded.button) {
     case 'prev':

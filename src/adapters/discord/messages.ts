@@ -93,7 +93,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   }
   const quiet = routed.route === 'channel';
   try {
-    const refused = refusal(ctx, messagePreconditions, { userId: message.author.id });
+    const refused = await refusal(ctx, messagePreconditions, { userId: message.author.id });
     if (refused !== undefined) {
       if (!quiet) await respond(message, renderNotice(refused, { ephemeral: false }));
       return;

@@ -9,6 +9,7 @@ import {
   type Message,
   type MessageComponentInteraction,
   MessageFlags,
+  MessagePayload,
   type MessageReplyOptions,
   type RepliableInteraction,
   Routes,
@@ -102,7 +103,7 @@ export async function respond(
   options: RespondOptions = {},
 ): Promise<void> {
   if (isMessage(target)) {
-    await target.reply(asMessageReply(await reply));
+    await replyToMessage(target, asMessageReply(await reply));
     return;
   }
   const interaction = target;
@@ -132,6 +133,27 @@ export async function respond(
       : interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   );
   await interaction.editReply(asEdit(await reply));
+}
+
+/**
+ * discord.js's `message.reply` needs the channel in its cache; over HTTP interactions nothing is
+ * cached, so the same payload then goes straight to the channel's REST route.
+ */
+async function replyToMessage(message: Message, options: MessageReplyOptions): Promise<void> {
+  if (message.client.channels.cache.has(message.channelId)) {
+    await message.reply(options);
+    return;
+  }
+  const payload = await MessagePayload.create(message, {
+    ...options,
+    reply: { messageReference: message, failIfNotExists: false },
+  })
+    .resolveBody()
+    .resolveFiles();
+  await message.client.rest.post(Routes.channelMessages(message.channelId), {
+    body: payload.body,
+    files: payload.files ?? [],
+  });
 }
 
 function isMessage(target: RepliableInteraction | Message): target is Message {

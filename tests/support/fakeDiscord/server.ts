@@ -121,6 +121,16 @@ export class FakeDiscord {
     return this.dispatch('INTERACTION_CREATE', interaction);
   }
 
+  /**
+   * Makes the fake know an interaction that it sends to an HTTP interactions endpoint instead of
+   * the gateway (as Discord does once an Interactions Endpoint URL is set): its callback and
+   * webhook routes then accept the bot's answers to it. Nothing goes out on the gateway.
+   */
+  receiveOverHttp<T extends APIInteraction>(interaction: T): T {
+    this.#learnInteraction(interaction);
+    return interaction;
+  }
+
   /** `dispatch('MESSAGE_CREATE', message)`. */
   sendMessage<T extends GatewayMessageCreateDispatchData>(message: T): T {
     return this.dispatch('MESSAGE_CREATE', message);

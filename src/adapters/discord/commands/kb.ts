@@ -16,8 +16,14 @@ async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
     ms: Math.round(elapsedMs),
     by: ctx.store.hashUser(userId),
   };
-  if (report.ok) ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
-  else ctx.logger.warn({ ...log, error: report.error }, 'knowledge: /kb reload failed; old index kept');
+  if (report.ok) {
+    ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
+    await ctx
+      .announceReload?.()
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'knowledge: could not tell the other replicas to reload'),
+      );
+  } else ctx.logger.warn({ ...log, error: report.error }, 'knowledge: /kb reload failed; old index kept');
   return renderReload(report, elapsedMs);
 }
 
