@@ -1,12 +1,23 @@
 import type { ClientOptions } from 'discord.js';
-import type { BotHandle } from './adapters/discord/bot.ts';
-import { ConfigError, isEntryPoint, loadProjectEnv, parseConfig } from './config/index.ts';
+import { type BotHandle, startBot } from './adapters/discord/bot.ts';
+import { createContext } from './adapters/discord/context.ts';
+import type { InteractionsEndpoint } from './adapters/http/serveInteractions.ts';
+import {
+  ConfigError,
+  configSecrets,
+  DefaultTuning,
+  isEntryPoint,
+  loadProjectEnv,
+  parseConfig,
+} from './config/index.ts';
 import type { KnowledgeService } from './core/operations.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
+import type { SharedState } from './host/redis/sharedState.ts';
 import { createLogger, type LogDestination, type Logger } from './logger.ts';
 import { scrubSecrets } from './secrets.ts';
 import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
+import { openStore, type Store } from './store/index.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -25,17 +36,20 @@ export interface StartOptions {
 
 /** A running citebot. */
 export interface Running {
-  readonly mode: 'discord' | 'terminal';
+  /** `http`: a pure HTTP-interactions replica (GATEWAY=off, or INTERACTIONS_PORT without a token). */
+  readonly mode: 'discord' | 'http' | 'terminal';
   readonly logger: Logger;
   readonly service: KnowledgeService;
-  /** The bot, in Discord mode. */
+  /** The gateway bot, in Discord mode. */
   readonly bot?: BotHandle;
+  /** The HTTP interactions endpoint, when INTERACTIONS_PORT and DISCORD_PUBLIC_KEY are set. */
+  readonly interactions?: InteractionsEndpoint;
   /**
    * Settles when citebot ends on its own (terminal: end of input; Discord: never before stop);
    * rejects with what to fix when Discord closed the gateway for good.
    */
   readonly finished: Promise<void>;
-  /** Stops the bot or the terminal session, flushes feedback and closes the knowledge service. */
+  /** Stops the bot or the terminal session, closes the store and the knowledge service. */
   stop(): Promise<void>;
 }
 
@@ -43,7 +57,8 @@ const stdio: StartIo = { input: process.stdin, output: process.stdout, errorOutp
 
 /**
  * Starts citebot exactly as `npm start` does: parses `env`, opens the knowledge, then serves
- * Discord when DISCORD_TOKEN is set, else answers in the terminal.
+ * Discord — the gateway when DISCORD_TOKEN is set (and GATEWAY is not off), the HTTP interactions
+ * endpoint when INTERACTIONS_PORT and DISCORD_PUBLIC_KEY are — else answers in the terminal.
  *
  * @throws {ConfigError} when a variable is bad (its message names each one)
  * @throws Error `knowledge: …` when the knowledge cannot be loaded, or discord.js's login error
@@ -54,11 +69,12 @@ export async function start(
   options: StartOptions = {},
 ): Promise<Running> {
   const config = parseConfig(env);
-  const discord = config.discordToken !== undefined;
+  const gateway = config.discordToken !== undefined && config.gateway;
+  const discord = gateway || config.interactions !== undefined;
   const destination = options.logDestination ?? (discord ? process.stdout : io.errorOutput);
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.discordToken],
+    secrets: configSecrets(config),
     destination,
     // People at a terminal get readable lines, log shippers JSON: one format per destination.
     format: (destination as Partial<NodeJS.WriteStream>).isTTY === true ? 'readable' : 'json',
@@ -85,10 +101,6 @@ export async function start(
   }
 
   await checkDataDir(config.dataDir);
-  // discord.js (half a second of module loading) loads while the worker loads the knowledge; the
-  // terminal mode never loads it.
-  const botModule = import('./adapters/discord/bot.ts');
-  botModule.catch(() => {});
   // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
@@ -110,16 +122,71 @@ export async function start(
     { articles: stats.articles, passages: stats.passages, skipped: stats.skipped.length, ms: stats.buildMs },
     'knowledge: loaded',
   );
-  let bot: BotHandle;
+  let shared: SharedState | undefined;
+  let bot: BotHandle | undefined;
+  let interactions: InteractionsEndpoint | undefined;
+  let ownStore: Store | undefined;
   try {
-    const { startBot } = await botModule;
-    bot = await startBot(
-      config,
-      service,
-      logger,
-      options.clientOptions ? { clientOptions: options.clientOptions } : {},
-    );
+    if (config.redisUrl !== undefined) {
+      const { openSharedState } = await import('./host/redis/sharedState.ts');
+      shared = await openSharedState({
+        redisUrl: config.redisUrl,
+        rateLimit: config.rateLimit,
+        service,
+        onWarning: (message) => logger.warn(message),
+        onRemoteReload: (ok) =>
+          ok
+            ? logger.info('knowledge: reloaded, asked by another replica')
+            : logger.warn('knowledge: reload asked by another replica failed; old index kept'),
+      });
+      logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
+    }
+    const sharedContext =
+      shared === undefined
+        ? {}
+        : {
+            shared: {
+              rateLimiter: shared.rateLimiter,
+              buttonState: shared.buttonState,
+              announceReload: shared.announceReload,
+            },
+          };
+    if (gateway) {
+      bot = await startBot(config, service, logger, {
+        ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+        ...sharedContext,
+      });
+    }
+    if (config.interactions !== undefined) {
+      const { serveInteractions } = await import('./adapters/http/serveInteractions.ts');
+      let ctx = bot?.context;
+      if (ctx === undefined) {
+        ownStore = await openStore({
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+          onImport: (report) => logger.info(report, 'store: imported an old log once'),
+        });
+        ctx = createContext({
+          config,
+          tuning: DefaultTuning,
+          service,
+          logger,
+          store: ownStore,
+          ...sharedContext,
+        });
+      }
+      interactions = await serveInteractions({
+        config,
+        ctx,
+        logger,
+        // Index loaded (the worker answers stats only then) and store reachable.
+        ready: async () => (await service.stats()).articles > 0 && (await ctx.store.counts()) !== undefined,
+      });
+    }
   } catch (error) {
+    await bot?.stop();
+    await ownStore?.close();
+    await shared?.close();
     await service.close();
     throw error;
   }
@@ -127,20 +194,31 @@ export async function start(
   let finish = () => {};
   const finished = new Promise<void>((resolve, reject) => {
     finish = resolve;
-    bot.fatal.then((message) => reject(new Error(message)));
+    bot?.fatal.then((message) => reject(new Error(message)));
   });
   const stop = () => {
     stopping ??= (async () => {
       try {
-        await bot.stop();
+        await interactions?.close();
+        await bot?.stop();
+        await ownStore?.close();
       } finally {
+        await shared?.close();
         await service.close();
         finish();
       }
     })();
     return stopping;
   };
-  return { mode: 'discord', logger, service, bot, finished, stop };
+  return {
+    mode: gateway ? 'discord' : 'http',
+    logger,
+    service,
+    ...(bot === undefined ? {} : { bot }),
+    ...(interactions === undefined ? {} : { interactions }),
+    finished,
+    stop,
+  };
 }
 
 /** `npm start`: quiet .env load, start, and a clean exit on signals or at the end of input. */

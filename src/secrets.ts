@@ -1,12 +1,24 @@
 /** What a scrubbed secret is replaced with, in logs and in messages. */
 export const REDACTED = '[REDACTED]';
 
+/** One token character, possibly behind a Markdown escape (`\_`) added before scrubbing. */
+const tokenChar = String.raw`(?:\\?[A-Za-z0-9_-])`;
+
 /**
  * Anything shaped like a Discord bot token: the base64 user id, a 6-character timestamp and the
  * HMAC, dot-separated. Caught even when it is not citebot's own token (another bot's, pasted
- * into an article).
+ * into an article), and when Markdown escaping has put backslashes into it.
  */
-const botTokenPattern = /\b[MNO][A-Za-z0-9_-]{22,30}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}\b/g;
+const botTokenPattern = new RegExp(
+  String.raw`\b[MNO]${tokenChar}{22,30}\\?\.${tokenChar}{6}\\?\.${tokenChar}{27,40}(?![A-Za-z0-9_-])`,
+  'g',
+);
+
+/** Matches `secret` also with a backslash before any of its characters (Markdown escaping). */
+function escapedForm(secret: string): RegExp {
+  const chars = [...secret].map((char) => `\\\\?${char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  return new RegExp(chars.join(''), 'g');
+}
 
 /**
  * An interaction (or its webhook) token in a REST path — `/interactions/<id>/<token>/callback`,
@@ -16,14 +28,14 @@ const botTokenPattern = /\b[MNO][A-Za-z0-9_-]{22,30}\.[A-Za-z0-9_-]{6}\.[A-Za-z0
 const interactionTokenInPath = /(\/(?:interactions|webhooks)\/\d{15,22}\/)[A-Za-z0-9_.-]{20,}/g;
 
 /**
- * Replaces every occurrence of each secret in `text`, anything shaped like a bot token, and every
- * interaction token in a REST path. Secrets shorter than 8 characters are ignored: scrubbing them
+ * Replaces every occurrence of each secret in `text` (also with Markdown escapes inside it),
+ * anything shaped like a bot token, and every interaction token in a REST path. Secrets shorter than 8 characters are ignored: scrubbing them
  * would mangle ordinary words and they are no real secret anyway.
  */
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   let result = text.replace(interactionTokenInPath, `$1${REDACTED}`).replace(botTokenPattern, REDACTED);
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 8) result = result.replaceAll(secret, REDACTED);
+    if (secret !== undefined && secret.length >= 8) result = result.replace(escapedForm(secret), REDACTED);
   }
   return result;
 }

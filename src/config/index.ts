@@ -4,5 +4,6 @@ export { ConfigError, parseConfig } from './loadConfig.ts';
 export { projectRoot } from './projectRoot.ts';
 export type { LogLevel } from './schema.ts';
 export { EnvDefaults, envVariables, logLevels } from './schema.ts';
+export { configSecrets } from './secrets.ts';
 export type { Tuning } from './tuning.ts';
 export { DefaultTuning } from './tuning.ts';

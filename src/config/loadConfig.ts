@@ -24,6 +24,20 @@ export interface Config {
     readonly questions: number;
     readonly windowMs: number;
   };
+  /** PostgreSQL for durable state (settings, votes, unanswered, aliases); absent → SQLite in dataDir. */
+  readonly databaseUrl?: string;
+  /** Redis for state shared by replicas (rate limits, button state, reloads); absent → in-process. */
+  readonly redisUrl?: string;
+  /** Discord's HTTP interactions endpoint: served when DISCORD_PUBLIC_KEY and INTERACTIONS_PORT are set. */
+  readonly interactions?: {
+    /** The application's Ed25519 public key, hex. */
+    readonly publicKey: string;
+    readonly host: string;
+    /** 0 lets the system pick a free port. */
+    readonly port: number;
+  };
+  /** Whether to connect to the gateway (needs DISCORD_TOKEN); false makes a pure HTTP replica. */
+  readonly gateway: boolean;
 }
 
 /** One problem per variable, so the operator can fix them all in one go. */
@@ -78,6 +92,25 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const result = envSchema.safeParse(env);
   if (!result.success) throw new ConfigError(problemsOf(result.error));
   const vars = result.data;
+  const together = (variable: string, other: string): ConfigProblem => ({
+    variable,
+    message: `needs ${other} too: the HTTP interactions endpoint is served when both are set`,
+  });
+  const problems: ConfigProblem[] = [];
+  if (vars.DISCORD_PUBLIC_KEY !== undefined && vars.INTERACTIONS_PORT === undefined) {
+    problems.push(together('DISCORD_PUBLIC_KEY', 'INTERACTIONS_PORT'));
+  }
+  if (vars.INTERACTIONS_PORT !== undefined && vars.DISCORD_PUBLIC_KEY === undefined) {
+    problems.push(together('INTERACTIONS_PORT', 'DISCORD_PUBLIC_KEY'));
+  }
+  if (vars.GATEWAY === 'off' && vars.INTERACTIONS_PORT === undefined) {
+    problems.push({
+      variable: 'GATEWAY',
+      message:
+        'off leaves nothing to serve: set INTERACTIONS_PORT and DISCORD_PUBLIC_KEY for an HTTP replica',
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     ...(vars.DISCORD_TOKEN === undefined ? {} : { discordToken: vars.DISCORD_TOKEN }),
     ...(vars.DISCORD_GUILD_ID === undefined ? {} : { discordGuildId: vars.DISCORD_GUILD_ID }),
@@ -92,5 +125,17 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       questions: vars.RATE_LIMIT_QUESTIONS,
       windowMs: vars.RATE_LIMIT_WINDOW_SECONDS * 1000,
     },
+    ...(vars.DATABASE_URL === undefined ? {} : { databaseUrl: vars.DATABASE_URL }),
+    ...(vars.REDIS_URL === undefined ? {} : { redisUrl: vars.REDIS_URL }),
+    ...(vars.DISCORD_PUBLIC_KEY === undefined || vars.INTERACTIONS_PORT === undefined
+      ? {}
+      : {
+          interactions: {
+            publicKey: vars.DISCORD_PUBLIC_KEY,
+            host: vars.INTERACTIONS_HOST,
+            port: vars.INTERACTIONS_PORT,
+          },
+        }),
+    gateway: vars.GATEWAY === 'on',
   });
 }

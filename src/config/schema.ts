@@ -14,6 +14,7 @@ export const EnvDefaults = {
   LOG_LEVEL: 'info',
   RATE_LIMIT_QUESTIONS: 5,
   RATE_LIMIT_WINDOW_SECONDS: 30,
+  INTERACTIONS_HOST: '0.0.0.0',
 } as const satisfies Record<string, string | number>;
 
 /** `true`/`false` (also `1`/`0`, `yes`/`no`), default false. */
@@ -102,6 +103,16 @@ const channelListSchema = z
     ),
   );
 
+/** A server URL of one of `protocols`; messages never repeat the value (it may hold a password). */
+function serverUrl(protocols: readonly string[], example: string) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+      error: `must be a URL such as ${example}`,
+    });
+}
+
 /** The environment variables citebot reads, as one schema. Unknown variables are ignored. */
 export const envSchema = z.object({
   DISCORD_TOKEN: optional(tokenSchema),
@@ -120,6 +131,32 @@ export const envSchema = z.object({
   ),
   RATE_LIMIT_QUESTIONS: wholeNumber(1, 1000, EnvDefaults.RATE_LIMIT_QUESTIONS),
   RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, EnvDefaults.RATE_LIMIT_WINDOW_SECONDS),
+  DATABASE_URL: optional(
+    serverUrl(['postgres:', 'postgresql:'], 'postgres://citebot:secret@127.0.0.1:5432/citebot'),
+  ),
+  REDIS_URL: optional(serverUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        error: 'must be the Public Key from the Developer Portal (64 hexadecimal characters)',
+      })
+      .transform((key) => key.toLowerCase()),
+  ),
+  INTERACTIONS_PORT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, { error: 'must be a port number from 0 to 65535' })
+      .transform(Number)
+      .pipe(z.number().max(65_535, { error: 'must be a port number from 0 to 65535' })),
+  ),
+  INTERACTIONS_HOST: z.preprocess(blankToUndefined, z.string().trim().default(EnvDefaults.INTERACTIONS_HOST)),
+  GATEWAY: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  ),
 });
 
 /** The names of every variable the schema reads, in documentation order. */

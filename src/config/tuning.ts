@@ -9,8 +9,8 @@ export interface Tuning {
   readonly buttonStateTtlMs: number;
   /** Users tracked by the rate limiter at once; the least recently seen are forgotten first. */
   readonly rateLimitUsersMax: number;
-  /** Votes remembered to stop one user voting twice on the same answer. */
-  readonly voteMemoryMax: number;
+  /** How long one person waits between two **Ask a human** pings (each pings a whole role). */
+  readonly helperPingWindowMs: number;
   /** Results per `/search` page. */
   readonly searchPageSize: number;
   /** Embed side colour of answers. */
@@ -27,7 +27,7 @@ export const DefaultTuning = {
   buttonStateMax: 5000,
   buttonStateTtlMs: 24 * 60 * 60 * 1000,
   rateLimitUsersMax: 10_000,
-  voteMemoryMax: 20_000,
+  helperPingWindowMs: 10 * 60 * 1000,
   searchPageSize: 5,
   answerColor: 0x5865f2,
   noAnswerColor: 0x99aab5,

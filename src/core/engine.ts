@@ -1,5 +1,6 @@
 import { foldTerm } from './analysis/normalize.ts';
 import { composeAnswer } from './answer/composeAnswer.ts';
+import { exampleQuestions } from './answer/exampleQuestions.ts';
 import { searchArticles } from './answer/searchArticles.ts';
 import { buildSuggestIndex, type SuggestIndex, suggest } from './answer/suggest.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
@@ -24,6 +25,7 @@ export class Engine {
   readonly #settings: SearchSettings;
   readonly #info: BuildInfo;
   #suggestIndex: SuggestIndex | undefined;
+  #examples: Suggestion[] | undefined;
 
   constructor(kb: KnowledgeBase, info: BuildInfo, settings: SearchSettings = DefaultSearchSettings) {
     this.#kb = kb;
@@ -84,6 +86,18 @@ export class Engine {
 
   /** Autocomplete choices (see {@link suggest}). */
   suggest(kind: 'question' | 'article', partial: string, limit = 25): Suggestion[] {
+    // Nothing typed yet: example questions the knowledge answers (also what /help shows).
+    if (kind === 'question' && !partial.trim()) {
+      this.#examples ??= exampleQuestions(
+        this.#kb,
+        (q, source) => {
+          const answer = this.ask(q, { limit: 1 });
+          return answer.answered && answer.citations[0]?.source === source;
+        },
+        25,
+      );
+      return this.#examples.slice(0, Math.max(0, Math.min(25, limit)));
+    }
     this.#suggestIndex ??= buildSuggestIndex(this.#kb);
     return suggest(this.#suggestIndex, kind, partial, limit);
   }
@@ -95,6 +109,9 @@ export class Engine {
       passages: this.#kb.passages.length,
       languages: Object.fromEntries(this.#kb.languages),
       skipped: this.#kb.skipped,
+      guessedLanguages: [...this.#kb.articles.values()]
+        .filter((a) => a.langGuessed)
+        .map((a) => ({ source: a.id, lang: a.lang })),
       ...this.#info,
     };
   }

@@ -1,4 +1,5 @@
 import { forgetAnalyzedWords } from './analysis/analyzer.ts';
+import { passageLanguage } from './analysis/detectLanguage.ts';
 import { noSynonyms, parseSynonyms, type Synonyms } from './analysis/synonyms.ts';
 import type { KnowledgeFiles } from './knowledge/knowledgeFiles.ts';
 import { parseArticles } from './knowledge/parseArticles.ts';
@@ -38,18 +39,36 @@ export function buildKnowledgeBase(files: KnowledgeFiles, settings: SearchSettin
   const { articles, skipped } = parseArticles(files.files);
   if (articles.length === 0) throw noArticles([...files.skipped, ...skipped]);
   const passages: Passage[] = [];
+  const candidates = mainLanguages(articles);
   for (const article of articles) {
-    passages.push(
-      ...chunkArticle(article, passages.length, {
-        minWords: settings.minPassageWords,
-        maxWords: settings.maxPassageWords,
-      }),
-    );
+    const chunks = chunkArticle(article, passages.length, {
+      minWords: settings.minPassageWords,
+      maxWords: settings.maxPassageWords,
+    });
+    // A partly translated article: each passage is analysed (and indexed) in its own language.
+    for (const p of chunks) {
+      const lang = chunks.length > 1 ? passageLanguage(p.text, p.lang, candidates) : p.lang;
+      passages.push(lang === p.lang ? p : { ...p, lang });
+    }
   }
   const infos = new Map<string, ArticleInfo>(articles.map(({ blocks: _blocks, ...info }) => [info.id, info]));
   const index = buildPassageIndex(infos, passages);
   forgetAnalyzedWords();
   return assemble(infos, passages, index, files, [...files.skipped, ...skipped]);
+}
+
+/**
+ * What a passage may be written in: the folder's most common article languages (at most four),
+ * and English, which partly translated pages most often keep untranslated.
+ */
+function mainLanguages(articles: readonly Pick<Article, 'lang'>[]): string[] {
+  const counts = new Map<string, number>();
+  for (const a of articles) counts.set(a.lang, (counts.get(a.lang) ?? 0) + 1);
+  const main = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([lang]) => lang);
+  return main.includes('en') ? main : [...main, 'en'];
 }
 
 /** Puts a knowledge base together from its parts (also used when restoring from the cache). */

@@ -32,6 +32,8 @@ export interface Article {
   readonly date?: string;
   /** ISO 639-1 code (`en`, `de`, …) or `und` when unknown. */
   readonly lang: string;
+  /** Set when the text was too short to detect its language: `lang` is the folder's majority. */
+  readonly langGuessed?: true;
   readonly tags: readonly string[];
   readonly blocks: readonly Block[];
   /** Number of words in the article's text. */
@@ -164,6 +166,8 @@ export interface KnowledgeStats {
   /** Article count per language code. */
   readonly languages: Readonly<Record<string, number>>;
   readonly skipped: readonly SkippedFile[];
+  /** Articles whose language was guessed (too short to detect), with the language given them. */
+  readonly guessedLanguages?: ReadonlyArray<{ readonly source: string; readonly lang: string }>;
   /** When the live index was built or loaded (ms since epoch). */
   readonly builtAt: number;
   /** How long loading and indexing took (ms). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { ANALYSIS_VERSION } from '../core/analysis/analyzer.ts';
+import { ANALYSIS_TABLES } from '../core/analysis/analyzer.ts';
 import type { KnowledgeFiles } from '../core/knowledge/knowledgeFiles.ts';
 import type { KnowledgeBase } from '../core/knowledgeBase.ts';
 import {
@@ -12,7 +12,7 @@ import {
   type SerialisedParts,
   serialiseKnowledge,
 } from '../core/search/serialiseKnowledge.ts';
-import type { SearchSettings } from '../core/search/settings.ts';
+import { type IndexSettings, indexSettingsOf } from '../core/search/settings.ts';
 
 /** The cache's JSON file in a key's folder; each language's packed index sits beside it. */
 const KNOWLEDGE_FILE = 'knowledge.json';
@@ -87,12 +87,15 @@ async function readContents(folder: string): Promise<CacheContents> {
 }
 
 /**
- * The cache key: the knowledge files' hash, the analysis version and the settings. Any change to
- * articles, synonyms, analysis or tuning gives a new key, so a stale cache is never used.
+ * The cache key: the knowledge files' hash, the analysis tables and the index-time settings. Any
+ * change to articles, synonyms, analysis or what is indexed gives a new key, so a stale cache is
+ * never used; query-time settings (boosts, fuzzy, thresholds, citations) keep the cache valid.
  */
-export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: SearchSettings): string {
+export function cacheKey(files: Pick<KnowledgeFiles, 'hash'>, settings: IndexSettings): string {
   return createHash('sha256')
-    .update(`${SERIALISED_FORMAT}\0${ANALYSIS_VERSION}\0${files.hash}\0${JSON.stringify(settings)}`)
+    .update(
+      `${SERIALISED_FORMAT}\0${ANALYSIS_TABLES}\0${files.hash}\0${JSON.stringify(indexSettingsOf(settings))}`,
+    )
     .digest('hex')
     .slice(0, 24);
 }
@@ -115,7 +118,7 @@ export function cacheKnowledgeFile(folder: string): string {
 export async function loadCachedKnowledge(
   cacheDir: string,
   files: Pick<KnowledgeFiles, 'hash' | 'synonyms'>,
-  settings: SearchSettings,
+  settings: IndexSettings,
   prefetched?: Promise<CachePrefetch | undefined>,
 ): Promise<{ kb: KnowledgeBase } | { miss: string }> {
   const key = cacheKey(files, settings);
@@ -148,7 +151,7 @@ export async function saveStamp(folder: string, stamp: SavedStamp): Promise<void
 export async function saveCachedKnowledge(
   cacheDir: string,
   kb: KnowledgeBase,
-  settings: SearchSettings,
+  settings: IndexSettings,
   stamp?: SavedStamp,
 ): Promise<string> {
   const key = cacheKey(kb, settings);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, projectRoot } from '../../src/config/index.ts';
+import { ConfigError, configSecrets, parseConfig, projectRoot } from '../../src/config/index.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhXyZa.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -66,6 +66,7 @@ describe('parseConfig', () => {
       dataDir: '/var/lib/citebot',
       logLevel: 'debug',
       rateLimit: { questions: 3, windowMs: 60_000 },
+      gateway: true,
     });
   });
 
@@ -113,5 +114,47 @@ describe('parseConfig', () => {
     expect(error.problems).toEqual([
       { variable: 'DISCORD_API_URL', message: expect.stringContaining('/v10') },
     ]);
+  });
+
+  it('reads DATABASE_URL and REDIS_URL, and refuses other schemes without repeating the value', () => {
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://citebot:pw@127.0.0.1:5432/citebot',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.databaseUrl).toBe('postgres://citebot:pw@127.0.0.1:5432/citebot');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    const error = configError({ DATABASE_URL: 'mysql://u:hunter2@db/x', REDIS_URL: 'localhost:6379' });
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['DATABASE_URL', 'REDIS_URL']);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('lists the token and the passwords inside server URLs as secrets to scrub', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: token,
+      DATABASE_URL: 'postgres://citebot:p%40ss@127.0.0.1/citebot',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(configSecrets(config)).toEqual([token, 'p@ss']);
+  });
+
+  it('serves HTTP interactions only with both DISCORD_PUBLIC_KEY and INTERACTIONS_PORT, and GATEWAY=off only then', () => {
+    const key = 'AB'.repeat(32);
+    const config = parseConfig({ DISCORD_PUBLIC_KEY: key, INTERACTIONS_PORT: '8080', GATEWAY: 'OFF' });
+    expect(config.interactions).toEqual({ publicKey: key.toLowerCase(), host: '0.0.0.0', port: 8080 });
+    expect(config.gateway).toBe(false);
+    expect(parseConfig({}).gateway).toBe(true);
+    expect(configError({ DISCORD_PUBLIC_KEY: key }).problems).toEqual([
+      { variable: 'DISCORD_PUBLIC_KEY', message: expect.stringContaining('INTERACTIONS_PORT') },
+    ]);
+    expect(
+      configError({ INTERACTIONS_PORT: '8080', GATEWAY: 'off' }).problems.map((p) => p.variable),
+    ).toEqual(['INTERACTIONS_PORT']);
+    expect(configError({ GATEWAY: 'off' }).problems.map((p) => p.variable)).toEqual(['GATEWAY']);
+    expect(
+      configError({ DISCORD_PUBLIC_KEY: 'short', INTERACTIONS_PORT: '70000', GATEWAY: 'maybe' }).problems.map(
+        (p) => p.variable,
+      ),
+    ).toEqual(['DISCORD_PUBLIC_KEY', 'INTERACTIONS_PORT', 'GATEWAY']);
   });
 });

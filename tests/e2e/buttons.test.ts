@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/index.ts';
@@ -195,7 +195,7 @@ describe('answer buttons through the real client', () => {
     expect(fake.world.messages.has(answer.id)).toBe(false);
   });
 
-  it('records a 👍 once per user in DATA_DIR, without the raw user id', async () => {
+  it('records a 👍 once per user and answer in the store, kept across a restart, without the raw user id', async () => {
     bot = await startCitebot();
     const { fake } = bot;
     const asked = fake.interact(
@@ -214,17 +214,28 @@ describe('answer buttons through the real client', () => {
       data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('already voted') },
     });
 
-    // Written with datasync before the thanks went out.
-    const lines = (await readFile(join(bot.dataDir, 'feedback.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const vote = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
-    expect(vote).toMatchObject({
-      vote: 'up',
-      question,
-      sources: ['004_182bb502e5372a60.txt'],
-      guildId: fake.world.guild.id,
-    });
-    expect(lines[0]).not.toContain(fake.world.defaultUser.id);
+    // Committed before the thanks went out; read back by a second connection to the file.
+    const raw = new SqliteDatabase(join(bot.dataDir, 'citebot.sqlite'), { readonly: true });
+    const rows = raw.prepare('select * from votes').all() as Record<string, unknown>[];
+    raw.close();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        vote: 'up',
+        question,
+        sources: JSON.stringify(['004_182bb502e5372a60.txt']),
+        guild_id: fake.world.guild.id,
+      }),
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(fake.world.defaultUser.id);
+
+    // After a restart the shown answer is forgotten, so the click cannot count again (the store
+    // would refuse a repeat anyway: tests/store/openSqliteStore.test.ts).
+    await bot.restart();
+    const afterRestart = await firstCallback(fake, click(fake, answer, '👍'));
+    expect(afterRestart.body).toMatchObject({ data: { content: expect.stringContaining('expired') } });
+    const after = new SqliteDatabase(join(bot.dataDir, 'citebot.sqlite'), { readonly: true });
+    expect(after.prepare('select count(*) from votes').pluck().get()).toBe(1);
+    after.close();
   });
 
   it('answers a button whose state is gone with a short ephemeral note', async () => {

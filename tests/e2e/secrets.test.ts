@@ -14,6 +14,9 @@ afterEach(async () => {
   folder = undefined;
 });
 
+// Another bot's token with an underscore, which Markdown escaping turns into `\_` before scrubbing.
+const oldToken = 'NzkyNzE1NDU0MTk2MDg4ODQy.X-hvzA.Ovy4MCQywSkoMRRcl_tW4xAYK7I';
+
 describe('secrets in articles', () => {
   it('never posts the bot token that an article contains, in /ask or /article', async () => {
     folder = await knowledgeFolder({});
@@ -22,7 +25,7 @@ describe('secrets in articles', () => {
     // The token exists only once the fake has made it, so the article arrives by a reload.
     await writeFile(
       join(folder.dir, 'staging-notes.md'),
-      `# Staging deployment notes\n\nThe staging deployment uses the bot token ${fake.token} for the gateway login of the staging bot.\n`,
+      `# Staging deployment notes\n\nThe staging deployment uses the bot token ${fake.token} for the gateway login of the staging bot, and the old bot token ${oldToken} for the gateway login of the old staging bot.\n`,
     );
     const report = await bot.running.service.reload();
     expect(report.ok).toBe(true);
@@ -49,6 +52,7 @@ describe('secrets in articles', () => {
       // The article was cited (its text is there), its token was not.
       expect(sent).toContain('[REDACTED]');
       expect(sent).not.toContain(fake.token);
+      expect(sent).not.toMatch(/Ovy4MCQywSkoMRRcl/);
     }
   });
 });

@@ -63,13 +63,16 @@ export interface CitebotOptions {
 /** A running fake Discord with citebot logged in to it. */
 export interface Citebot {
   readonly fake: FakeDiscord;
+  /** The current process's citebot (replaced by {@link Citebot.restart}). */
   readonly running: Running;
   /** Every log line citebot wrote, parsed. */
   readonly logs: LogLine[];
-  /** DATA_DIR (feedback and unanswered questions). */
+  /** DATA_DIR (the store: settings, votes, unanswered questions, aliases). */
   readonly dataDir: string;
   /** The bot's live discord.js client. */
   client(): Client;
+  /** Stops citebot and starts it again on the same fake, DATA_DIR and CACHE_DIR, as a process restart does. */
+  restart(): Promise<void>;
   /** Stops citebot, then the fake, and removes the temporary folders. */
   stop(): Promise<void>;
 }
@@ -96,28 +99,39 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
     LOG_LEVEL: 'info',
     ...(typeof options.env === 'function' ? options.env(fake) : options.env),
   };
-  let running: Running;
-  try {
-    running = await start(env, unusedIo, {
+  const launch = () =>
+    start(env, unusedIo, {
       logDestination: { write: (line: string) => logs.push(JSON.parse(line) as LogLine) },
       clientOptions: {
         ...options.clientOptions,
         ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler },
       },
     });
+  let running: Running;
+  try {
+    running = await launch();
   } catch (error) {
     await fake.close();
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
-  const bot = running.bot;
-  if (bot === undefined) throw new Error('e2e: citebot started without a bot');
+  const botOf = (current: Running) => {
+    if (current.bot === undefined) throw new Error('e2e: citebot started without a bot');
+    return current.bot;
+  };
+  botOf(running);
   return {
     fake,
-    running,
+    get running() {
+      return running;
+    },
     logs,
     dataDir,
-    client: () => bot.client,
+    client: () => botOf(running).client,
+    async restart() {
+      await running.stop();
+      running = await launch();
+    },
     async stop() {
       try {
         await running.stop();

@@ -30,12 +30,27 @@ async function knowledgeFiles(): Promise<KnowledgeFiles> {
 }
 
 describe('cacheKey', () => {
-  it('depends on the knowledge hash and every setting, and on nothing else', () => {
+  // Replaces "depends on the knowledge hash and every setting" (issue 13 finding 3): only
+  // index-time settings may change the key.
+  it('depends on the knowledge hash and the index-time settings, not on query-time ones', () => {
     const key = cacheKey({ hash: 'a' }, settings);
     expect(cacheKey({ hash: 'a' }, { ...settings })).toBe(key);
     expect(cacheKey({ hash: 'b' }, settings)).not.toBe(key);
-    expect(cacheKey({ hash: 'a' }, tunedSettings({ fuzzy: 0.3 }))).not.toBe(key);
-    expect(cacheKey({ hash: 'a' }, tunedSettings({ boost: { ...settings.boost, title: 2 } }))).not.toBe(key);
+    expect(cacheKey({ hash: 'a' }, tunedSettings({ maxPassageWords: 150 }))).not.toBe(key);
+    expect(cacheKey({ hash: 'a' }, tunedSettings({ fuzzy: 0.3 }))).toBe(key);
+    expect(cacheKey({ hash: 'a' }, tunedSettings({ boost: { ...settings.boost, title: 2 } }))).toBe(key);
+    expect(cacheKey({ hash: 'a' }, tunedSettings({ minMargin: 0.3, citations: 5 }))).toBe(key);
+  });
+});
+
+describe('a query-time setting', () => {
+  it('keeps the saved cache valid: the index is loaded, not rebuilt', async () => {
+    const files = await knowledgeFiles();
+    const cacheDir = await useTempDir();
+    await saveCachedKnowledge(cacheDir, buildKnowledgeBase(files, settings), settings);
+    const tuned = tunedSettings({ fuzzy: 0.3, minCoverage: 0.2, articleWeight: 0.5 });
+    const loaded = await loadCachedKnowledge(cacheDir, files, tuned);
+    expect('kb' in loaded).toBe(true);
   });
 });
 

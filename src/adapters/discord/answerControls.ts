@@ -5,9 +5,15 @@ import type { AnswerControls } from './render/index.ts';
 
 /**
  * The buttons an answer gets — Share on hidden answers, 🗑 on public ones, More when there is
- * more, 👍/👎 on answers — and the answer remembered for Share and the votes.
+ * more, 👍/👎 on answers, **Ask a human** when the server has a helper role, ✅ Solved on the
+ * answer to a forum post — and the answer remembered for Share and the votes.
  */
-export function answerControls(ctx: BotContext, asked: Asked, asking: Asking): AnswerControls {
+export function answerControls(
+  ctx: BotContext,
+  asked: Asked,
+  asking: Asking,
+  offerHuman = false,
+): AnswerControls {
   const { answer } = asked;
   const buttons: AnswerButton[] = [];
   if (answer.answered && answer.citations.length > 0) {
@@ -16,6 +22,8 @@ export function answerControls(ctx: BotContext, asked: Asked, asking: Asking): A
     buttons.push('up', 'down');
   }
   if (!asking.hidden) buttons.push('delete');
+  if (offerHuman) buttons.push('human');
+  if (asking.forumPost === true) buttons.push('solved');
   if (buttons.length === 0) return {};
   const state = {
     question: answer.question,

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer } from '../../core/types.ts';
+import type { Place } from '../../store/index.ts';
 import type { BotContext } from './context.ts';
-import type { Place } from './feedback.ts';
+import type { InterfaceLanguage } from './i18n/index.ts';
 import { cutQuestion } from './questionText.ts';
 
 /** Who asked what, where, and how the answer is shown. */
@@ -15,6 +16,10 @@ export interface Asking {
   readonly offset?: number;
   /** A new question (counted and logged when unanswered) rather than More of an old one. */
   readonly fresh: boolean;
+  /** The language of the answer's labels (the interaction's locale, or the server's setting). */
+  readonly language?: InterfaceLanguage;
+  /** The question opened a forum post: its author gets ✅ Solved. */
+  readonly forumPost?: boolean;
 }
 
 /** An answer and how long the service took for it. */
@@ -40,7 +45,7 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<Asked> {
     else {
       ctx.counters.unanswered += 1;
       // The asker still gets the "not found" answer if the log cannot be written.
-      await ctx.feedback
+      await ctx.store
         .recordUnanswered({
           question,
           reason: answer.reason ?? 'no-match',
@@ -48,9 +53,7 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<Asked> {
           userId: asking.userId,
           place: asking.place,
         })
-        .catch((error: unknown) =>
-          ctx.logger.error({ err: error }, 'feedback: unanswered question not stored'),
-        );
+        .catch((error: unknown) => ctx.logger.error({ err: error }, 'store: unanswered question not stored'));
     }
   }
   // Question text stays out of the log: it is the users', and the unanswered log keeps what matters.

@@ -3,9 +3,10 @@ import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import type { Logger } from '../../logger.ts';
+import { openStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
-import { type BotContext, createContext } from './context.ts';
-import { FeedbackStore } from './feedback.ts';
+import { type BotContext, createContext, type SharedContext } from './context.ts';
+import { needsMessageContent } from './guildSettings.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
@@ -16,6 +17,8 @@ export interface BotOptions {
   /** Extra discord.js client options (tests pass a fast identify throttler). */
   readonly clientOptions?: Partial<ClientOptions>;
   readonly tuning?: Tuning;
+  /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
+  readonly shared?: SharedContext;
 }
 
 /** A running bot. */
@@ -27,7 +30,9 @@ export interface BotHandle {
    * …) and discord.js will not reconnect; the bot then serves nothing and should exit.
    */
   readonly fatal: Promise<string>;
-  /** Closes the gateway and flushes the feedback file. */
+  /** The handlers' state, shared with the HTTP interactions endpoint when one runs in this process. */
+  readonly context: BotContext;
+  /** Closes the gateway and the store. */
   stop(): Promise<void>;
 }
 
@@ -35,10 +40,11 @@ export interface BotHandle {
 const disallowedIntents = 4014;
 
 const messageContentHelp =
-  'discord: the gateway refused the Message Content intent (close code 4014). ANSWER_CHANNEL_IDS needs it to ' +
-  'read un-mentioned messages: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the ' +
-  'Discord Developer Portal, or clear ANSWER_CHANNEL_IDS. Continuing without it: slash commands, @mentions, DMs ' +
-  'and the context menu work; messages in ANSWER_CHANNEL_IDS are not answered automatically.';
+  'discord: the gateway refused the Message Content intent (close code 4014). Channels in `questions` or `all` ' +
+  'mode (ANSWER_CHANNEL_IDS, /config channel) need it to read un-mentioned messages: enable "Message Content ' +
+  'Intent" under Bot → Privileged Gateway Intents in the Discord Developer Portal, or set those channels to ' +
+  '`mention`. Continuing without it: slash commands, @mentions, replies, DMs and the context menu work; ' +
+  'un-mentioned messages are not answered automatically.';
 
 function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void): void {
   const { logger } = ctx;
@@ -75,15 +81,20 @@ export async function startBot(
   const token = config.discordToken;
   if (token === undefined) throw new Error('discord: cannot start without DISCORD_TOKEN');
   setRendererSecrets([token]);
-  const feedback = await FeedbackStore.open(config.dataDir);
-  const { setAside } = feedback.counts();
-  if (setAside > 0) {
-    logger.warn(
-      { setAside, dataDir: config.dataDir },
-      'feedback: unreadable lines (cut by a crash) were skipped; everything after them is kept',
-    );
-  }
-  const ctx = createContext({ config, tuning: options.tuning ?? DefaultTuning, service, logger, feedback });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    onImport: (report) => logger.info(report, 'store: imported an old log once'),
+  });
+  const ctx = createContext({
+    config,
+    tuning: options.tuning ?? DefaultTuning,
+    service,
+    logger,
+    store,
+    ...(options.shared === undefined ? {} : { shared: options.shared }),
+  });
+  ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;
   let current: Client | undefined;
   let failFatally: (message: string) => void = () => {};
@@ -147,7 +158,7 @@ export async function startBot(
   try {
     current = await connect(ctx.autoAnswer);
   } catch (error) {
-    await feedback.close();
+    await store.close();
     throw error;
   }
 
@@ -156,11 +167,12 @@ export async function startBot(
       return current as Client;
     },
     fatal,
+    context: ctx,
     async stop() {
       if (stopped) return;
       stopped = true;
       await current?.destroy();
-      await feedback.close();
+      await store.close();
       logger.info('discord: stopped');
     },
   };

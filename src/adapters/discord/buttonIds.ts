@@ -2,7 +2,7 @@ import type { ButtonStateStore } from './buttonStateStore.ts';
 import { DiscordLimits } from './render/limits.ts';
 
 /** Buttons under an answer. */
-export type AnswerButton = 'share' | 'more' | 'up' | 'down' | 'delete';
+export type AnswerButton = 'share' | 'more' | 'up' | 'down' | 'delete' | 'human' | 'solved';
 /** Buttons under a search page. */
 export type SearchButton = 'prev' | 'next';
 
@@ -52,6 +52,8 @@ const codes = {
   up: 'up',
   down: 'dn',
   delete: 'rm',
+  human: 'hu',
+  solved: 'sv',
   prev: 'pv',
   next: 'nx',
 } as const satisfies Record<AnswerButton | SearchButton, string>;
@@ -107,6 +109,14 @@ function parseCount(text: string | undefined): number | undefined {
 
 function isAnswerState(state: StoredState): state is AnswerState {
   return 'question' in state;
+}
+
+/** The key of a custom_id whose state was stored rather than inlined, else undefined. */
+export function storedKeyOf(customId: string): string | undefined {
+  const parts = customId.split(separator);
+  return parts[0] === prefix && parts.length === 3 && parts[2]?.startsWith(storedMarker)
+    ? parts[2].slice(storedMarker.length)
+    : undefined;
 }
 
 /** Reads a custom_id made by {@link encodeButtons}; anything else reads as expired. */

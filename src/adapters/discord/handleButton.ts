@@ -1,16 +1,25 @@
-import { type APIMessage, type ButtonInteraction, PermissionFlagsBits, Routes } from 'discord.js';
+import {
+  type APIMessage,
+  type ButtonInteraction,
+  ChannelType,
+  PermissionFlagsBits,
+  Routes,
+} from 'discord.js';
 import {
   type AnswerButton,
   type AnswerState,
   decodeButton,
   type SearchButton,
   type SearchState,
+  storedKeyOf,
 } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
+import { loadGuildSettings } from './guildSettings.ts';
+import { languageOfLocale } from './i18n/index.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
-import { Notices, type Reply, renderNotice } from './render/index.ts';
+import { Notices, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
 import { askAndRender, renderAsked } from './renderAsked.ts';
-import { deleteButtonMessage, respond } from './respond.ts';
+import { deleteButtonMessage, editChannel, postToChannel, respond } from './respond.ts';
 import { searchPage } from './searching.ts';
 
 function placeOf(interaction: ButtonInteraction) {
@@ -19,6 +28,7 @@ function placeOf(interaction: ButtonInteraction) {
 
 /** Share: the answer that was shown, posted publicly, naming (not pinging) who shared it. */
 async function share(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
+  await ctx.shownAnswers.fetch(state);
   const shown = ctx.shownAnswers.recall(state);
   if (shown === undefined) return respond(interaction, renderNotice(Notices.expired));
   const asking = {
@@ -29,6 +39,7 @@ async function share(interaction: ButtonInteraction, ctx: BotContext, state: Ans
     place: placeOf(interaction),
     hidden: false,
     fresh: false,
+    language: languageOfLocale(interaction.locale),
   };
   await respond(interaction, renderAsked(ctx, shown, asking, { sharedByUserId: interaction.user.id }));
 }
@@ -42,6 +53,7 @@ async function more(interaction: ButtonInteraction, ctx: BotContext, state: Answ
     place: placeOf(interaction),
     hidden: state.hidden,
     fresh: false,
+    language: languageOfLocale(interaction.locale),
   }).then(({ reply }) => reply);
   await respond(interaction, work, { ephemeral: state.hidden, deferAfterMs: ctx.tuning.deferAfterMs });
 }
@@ -52,21 +64,21 @@ async function vote(
   state: AnswerState,
   value: 'up' | 'down',
 ): Promise<Reply> {
-  const key = `${interaction.message.id}:${interaction.user.id}`;
   const emoji = value === 'up' ? '👍' : '👎';
-  if (ctx.votes.get(key) === value) return renderNotice(`You already voted ${emoji} on this answer.`);
   // The sources the voter saw, as they were shown (asking again could differ after a reload).
+  await ctx.shownAnswers.fetch(state);
   const shown = ctx.shownAnswers.recall(state);
   if (shown === undefined) return renderNotice(Notices.expired);
   const { answer } = shown;
-  await ctx.feedback.recordVote({
+  const counted = await ctx.store.recordVote({
+    answerId: interaction.message.id,
     vote: value,
     question: state.question,
     sources: answer.citations.map((citation) => citation.source),
     userId: interaction.user.id,
     place: placeOf(interaction),
   });
-  ctx.votes.set(key, value);
+  if (!counted) return renderNotice(`You already voted ${emoji} on this answer.`);
   return renderNotice(`Thanks — your ${emoji} was recorded.`);
 }
 
@@ -100,6 +112,58 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext): Promise<
   ctx.logger.info({ channelId: interaction.channelId, byAsker }, 'discord: answer deleted');
 }
 
+/** **Ask a human**: one message pinging the server's helper role, at most once per person and window. */
+async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
+  const settings = await loadGuildSettings(ctx.store, ctx.config, interaction.guildId);
+  const roleId = settings.helperRoleId.value;
+  if (roleId === null) return respond(interaction, renderNotice(Notices.noHelperRole));
+  if (ctx.helperPings.has(interaction.user.id))
+    return respond(interaction, renderNotice(Notices.helperAlreadyAsked));
+  ctx.helperPings.set(interaction.user.id, true);
+  const ping = renderHelperPing({
+    roleId,
+    userId: interaction.user.id,
+    question: state.question,
+    ...(state.hidden ? {} : { answerUrl: interaction.message.url }),
+  });
+  await postToChannel(interaction.client, interaction.channelId, ping);
+  ctx.logger.info(
+    { guildId: interaction.guildId, channelId: interaction.channelId },
+    'discord: helpers asked',
+  );
+  await respond(interaction, renderNotice(Notices.helperAsked));
+}
+
+/** A forum tag that means solved, in the languages citebot speaks. */
+const solvedTag = /^(solved|gelöst)$/i;
+
+/**
+ * ✅ Solved: only the post's author may press it; applies the forum's Solved/Gelöst tag when it
+ * has one and closes (archives) the post. Needs Manage Threads for posts citebot did not open.
+ */
+async function markSolved(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  state: AnswerState,
+): Promise<void> {
+  if (interaction.user.id !== state.askerId) return respond(interaction, renderNotice(Notices.solvedRefused));
+  const thread = interaction.channel;
+  if (thread === null || !thread.isThread()) return respond(interaction, renderNotice(Notices.expired));
+  const forum = thread.parent;
+  const tag =
+    forum?.type === ChannelType.GuildForum
+      ? forum.availableTags.find((candidate) => solvedTag.test(candidate.name.trim()))
+      : undefined;
+  // Answered before the post closes; the notice tells everyone in it why.
+  await respond(interaction, renderNotice(Notices.solved, { ephemeral: false }));
+  const appliedTags = tag === undefined ? undefined : [...new Set([...thread.appliedTags, tag.id])];
+  await editChannel(interaction.client, thread.id, {
+    ...(appliedTags === undefined ? {} : { applied_tags: appliedTags }),
+    archived: true,
+  });
+  ctx.logger.info({ guildId: interaction.guildId, tagged: tag !== undefined }, 'discord: forum post solved');
+}
+
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
   await respond(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
@@ -117,6 +181,8 @@ const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Precondi
   up: {},
   down: {},
   delete: {},
+  human: {},
+  solved: {},
   prev: {},
   next: {},
 };
@@ -126,9 +192,11 @@ const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Precondi
  * version) gets a short ephemeral note, never an error.
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const key = storedKeyOf(interaction.customId);
+  if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
   if (!decoded.ok) return respond(interaction, renderNotice(Notices.expired));
-  const refused = refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
+  const refused = await refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
   if (refused !== undefined) return respond(interaction, renderNotice(refused));
   switch (decoded.button) {
     case 'prev':
@@ -136,6 +204,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       return turnPage(interaction, ctx, decoded.state);
     case 'delete':
       return remove(interaction, ctx);
+    case 'human':
+      return askHuman(interaction, ctx, decoded.state);
+    case 'solved':
+      return markSolved(interaction, ctx, decoded.state);
     case 'up':
     case 'down':
       return respond(interaction, vote(ctx, interaction, decoded.state, decoded.button), {

@@ -32,7 +32,7 @@ async function runCommand(
 ): Promise<void> {
   const preconditions = command.preconditions ?? {};
   const isAdmin = isServerManager(interaction);
-  const refused = refusal(ctx, preconditions, {
+  const refused = await refusal(ctx, preconditions, {
     userId: interaction.user.id,
     isAdmin,
     ...(text === undefined ? {} : { text }),
@@ -66,7 +66,9 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       else await runCommand(ctx, interaction, command, slashText(command, interaction));
     } else if (interaction.isMessageContextMenuCommand()) {
       const command = messageByName.get(interaction.commandName);
-      const text = stripBotMention(interaction.targetMessage.content, interaction.client.user.id);
+      // Over HTTP interactions there is no logged-in user; a bot's user id is its application's id.
+      const botId = interaction.client.user?.id ?? interaction.applicationId;
+      const text = stripBotMention(interaction.targetMessage.content, botId);
       if (command === undefined) await respond(interaction, renderNotice(Notices.unknownCommand));
       else await runCommand(ctx, interaction, command, text);
     } else if (interaction.isButton()) {

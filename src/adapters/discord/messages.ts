@@ -1,5 +1,7 @@
-import type { Message } from 'discord.js';
+import { ChannelType, type Message } from 'discord.js';
 import type { BotContext } from './context.ts';
+import { type ChannelMode, channelModeOf, guildLanguage, loadGuildSettings } from './guildSettings.ts';
+import type { InterfaceLanguage } from './i18n/index.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { hasQuestion, isQuestionLike, mentionsBot, stripBotMention } from './questionText.ts';
 import { Notices, renderNotice } from './render/index.ts';
@@ -10,41 +12,88 @@ import { respond } from './respond.ts';
 const messagePreconditions: Preconditions = { rateLimited: true };
 
 /** How a message reached citebot, which decides whether and how loudly it answers. */
-export type MessageRoute = 'dm' | 'mention' | 'channel';
+export type MessageRoute = 'dm' | 'mention' | 'channel' | 'forum' | 'hint';
 
 /**
- * Whether citebot should answer `message`, and with which question. Never for bots (itself
- * included), webhooks or system messages, and never when nothing is left to ask.
+ * Whether citebot should answer `message` in a channel of `mode`, and with which question. Never
+ * for bots (itself included), webhooks or system messages, never in an `off` channel, and never
+ * when nothing is left to ask.
  */
 export function routeMessage(
-  message: Pick<Message, 'author' | 'webhookId' | 'system' | 'content' | 'channelId'> & {
+  message: Pick<Message, 'author' | 'webhookId' | 'system' | 'content'> & {
+    readonly mentions: { readonly repliedUser: { readonly id: string } | null };
     inGuild(): boolean;
   },
   botId: string,
-  answerChannelIds: readonly string[],
+  mode: ChannelMode,
+  /** The post's title when `message` opens a post in a forum. */
+  forumTitle?: string,
 ): { route: MessageRoute; question: string } | undefined {
   if (message.author.bot || message.webhookId !== null || message.system) return undefined;
-  const question = stripBotMention(message.content, botId);
-  if (!hasQuestion(question)) return undefined;
+  const text = stripBotMention(message.content, botId);
+  if (forumTitle !== undefined && (mode === 'questions' || mode === 'all')) {
+    // A new post is a question by nature: its title plus its first message.
+    const question = `${forumTitle}\n${text}`.trim();
+    return hasQuestion(question) ? { route: 'forum', question } : undefined;
+  }
+  const question = text;
+  const addressed = mentionsBot(message.content, botId) || message.mentions.repliedUser?.id === botId;
+  if (!hasQuestion(question)) {
+    // A bare @mention deserves a word on how to ask; a reply with nothing in it does not.
+    const bare = message.inGuild() && mode !== 'off' && mentionsBot(message.content, botId);
+    return bare && question.trim() === '' ? { route: 'hint', question } : undefined;
+  }
   if (!message.inGuild()) return { route: 'dm', question };
-  if (mentionsBot(message.content, botId)) return { route: 'mention', question };
-  if (answerChannelIds.includes(message.channelId) && isQuestionLike(question))
+  if (mode === 'off') return undefined;
+  // A reply to one of citebot's answers is a follow-up question, like a mention.
+  if (addressed) return { route: 'mention', question };
+  if (mode === 'all' || (mode === 'questions' && isQuestionLike(question)))
     return { route: 'channel', question };
   return undefined;
 }
 
 /**
- * Answers a free-text question from a DM, an @mention or an answer channel with a reply to the
- * message that pings nobody. In answer channels (nobody asked citebot directly) it stays quiet
- * when it has no answer or the asker is rate limited.
+ * The mode of the message's channel (a thread follows its parent unless it has its own) and, for
+ * the first message of a forum post, the post's title. Later messages in a forum post are answered
+ * only when they mention or reply to citebot.
+ */
+async function modeOf(
+  message: Message,
+  ctx: BotContext,
+): Promise<{ mode: ChannelMode; language: InterfaceLanguage; forumTitle?: string }> {
+  if (!message.inGuild()) return { mode: 'mention', language: 'en' };
+  const settings = await loadGuildSettings(ctx.store, ctx.config, message.guildId);
+  const language = guildLanguage(settings, message.guild?.preferredLocale ?? null);
+  const channel = message.channel;
+  const parentId = channel.isThread() ? channel.parentId : null;
+  const mode = channelModeOf(settings, message.channelId, parentId).value;
+  if (!channel.isThread() || channel.parent?.type !== ChannelType.GuildForum || mode === 'off')
+    return { mode, language };
+  return message.id === channel.id
+    ? { mode, language, forumTitle: channel.name }
+    : { mode: 'mention', language };
+}
+
+/**
+ * Answers a free-text question from a DM, an @mention, a `questions`/`all` channel or a new forum
+ * post with a reply to the message that pings nobody. In those channels (nobody asked citebot
+ * directly) it stays quiet when it has no answer or the asker is rate limited.
  */
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const botId = message.client.user.id;
-  const routed = routeMessage(message, botId, ctx.autoAnswer ? ctx.config.answerChannelIds : []);
+  if (message.author.bot) return;
+  const { mode, language, forumTitle } = await modeOf(message, ctx);
+  const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
+  if (routed.route === 'hint') {
+    await respond(message, renderNotice(Notices.mentionHint, { ephemeral: false })).catch((error: unknown) =>
+      ctx.logger.warn({ err: error }, 'discord: could not send the mention hint'),
+    );
+    return;
+  }
   const quiet = routed.route === 'channel';
   try {
-    const refused = refusal(ctx, messagePreconditions, { userId: message.author.id });
+    const refused = await refusal(ctx, messagePreconditions, { userId: message.author.id });
     if (refused !== undefined) {
       if (!quiet) await respond(message, renderNotice(refused, { ephemeral: false }));
       return;
@@ -55,6 +104,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       place: { guildId: message.guildId, channelId: message.channelId },
       hidden: false,
       fresh: true,
+      forumPost: routed.route === 'forum',
+      language,
     });
     if (quiet && !answer.answered) return;
     await respond(message, reply);

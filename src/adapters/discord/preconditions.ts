@@ -27,13 +27,17 @@ export interface Request {
  * The notice refusing `request`, or undefined when every precondition holds. The rate limit is
  * checked last, so a refused request never costs the user a question.
  */
-export function refusal(ctx: BotContext, preconditions: Preconditions, request: Request): string | undefined {
+export async function refusal(
+  ctx: BotContext,
+  preconditions: Preconditions,
+  request: Request,
+): Promise<string | undefined> {
   if (preconditions.adminOnly && !request.isAdmin) return Notices.adminOnly;
   if (preconditions.needsText !== undefined && !hasQuestion(request.text ?? '')) {
     return Notices[preconditions.needsText];
   }
   if (preconditions.rateLimited) {
-    const limit = ctx.rateLimiter.take(request.userId);
+    const limit = await ctx.rateLimiter.take(request.userId);
     if (!limit.allowed) return rateLimitedText(limit.retryAfterMs);
   }
   return undefined;

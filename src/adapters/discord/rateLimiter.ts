@@ -17,11 +17,19 @@ export type RateDecision =
   | { readonly allowed: false; readonly retryAfterMs: number };
 
 /**
+ * What handlers ask before answering: this process's {@link RateLimiter}, or one shared by every
+ * replica through Redis (src/host/redis) when REDIS_URL is set.
+ */
+export interface UserRateLimiter {
+  take(userId: string): RateDecision | Promise<RateDecision>;
+}
+
+/**
  * Per-user sliding window: at most `limit` questions in any `windowMs`. Users do not affect each
  * other, a refused question does not count, and a user's entry expires with their window, so a
  * flood of distinct users cannot grow memory past `maxUsers`.
  */
-export class RateLimiter {
+export class RateLimiter implements UserRateLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #now: () => number;

@@ -1,6 +1,7 @@
 import { answerControls } from './answerControls.ts';
 import { type Asked, type Asking, ask } from './asking.ts';
 import type { BotContext } from './context.ts';
+import { loadGuildSettings } from './guildSettings.ts';
 import { Notices, type Reply, renderAnswer, renderNotice } from './render/index.ts';
 
 /** Extra people on an answer: the one `mention` pings, or the one who shared it (not pinged). */
@@ -13,13 +14,20 @@ export interface AnswerPeople {
  * Renders an answer with its buttons, or the "please ask a question" notice when the service
  * found nothing to ask in the text.
  */
-export function renderAsked(ctx: BotContext, asked: Asked, asking: Asking, people: AnswerPeople = {}): Reply {
+export function renderAsked(
+  ctx: BotContext,
+  asked: Asked,
+  asking: Asking,
+  people: AnswerPeople = {},
+  offerHuman = false,
+): Reply {
   const { answer, elapsedMs } = asked;
   if (answer.reason === 'empty-question') return renderNotice(Notices.emptyQuestion);
   return renderAnswer(answer, {
     elapsedMs,
     ephemeral: asking.hidden,
-    controls: answerControls(ctx, asked, asking),
+    ...(asking.language === undefined ? {} : { language: asking.language }),
+    controls: answerControls(ctx, asked, asking, offerHuman),
     ...people,
   });
 }
@@ -30,6 +38,10 @@ export async function askAndRender(
   asking: Asking,
   people: AnswerPeople = {},
 ): Promise<Asked & { reply: Reply }> {
-  const asked = await ask(ctx, asking);
-  return { ...asked, reply: renderAsked(ctx, asked, asking, people) };
+  const [asked, settings] = await Promise.all([
+    ask(ctx, asking),
+    loadGuildSettings(ctx.store, ctx.config, asking.place.guildId ?? null),
+  ]);
+  const offerHuman = settings.helperRoleId.value !== null;
+  return { ...asked, reply: renderAsked(ctx, asked, asking, people, offerHuman) };
 }

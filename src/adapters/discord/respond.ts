@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type AutocompleteInteraction,
+  type Client,
   DiscordAPIError,
   type Interaction,
   type InteractionEditReplyOptions,
@@ -8,6 +9,7 @@ import {
   type Message,
   type MessageComponentInteraction,
   MessageFlags,
+  MessagePayload,
   type MessageReplyOptions,
   type RepliableInteraction,
   Routes,
@@ -21,7 +23,17 @@ function body(reply: Reply) {
     embeds: [...reply.embeds],
     components: [...reply.components],
     // Sent on every create, edit and follow-up: an edit without it re-parses with the defaults.
-    allowedMentions: { parse: [], users: [...reply.allowedMentions.users], repliedUser: false },
+    allowedMentions: {
+      parse: [],
+      users: [...reply.allowedMentions.users],
+      roles: [...reply.allowedMentions.roles],
+      repliedUser: false,
+    },
+    ...(reply.files.length === 0
+      ? {}
+      : {
+          files: reply.files.map((file) => ({ attachment: Buffer.from(file.text, 'utf8'), name: file.name })),
+        }),
   };
 }
 
@@ -91,7 +103,7 @@ export async function respond(
   options: RespondOptions = {},
 ): Promise<void> {
   if (isMessage(target)) {
-    await target.reply(asMessageReply(await reply));
+    await replyToMessage(target, asMessageReply(await reply));
     return;
   }
   const interaction = target;
@@ -123,6 +135,27 @@ export async function respond(
   await interaction.editReply(asEdit(await reply));
 }
 
+/**
+ * discord.js's `message.reply` needs the channel in its cache; over HTTP interactions nothing is
+ * cached, so the same payload then goes straight to the channel's REST route.
+ */
+async function replyToMessage(message: Message, options: MessageReplyOptions): Promise<void> {
+  if (message.client.channels.cache.has(message.channelId)) {
+    await message.reply(options);
+    return;
+  }
+  const payload = await MessagePayload.create(message, {
+    ...options,
+    reply: { messageReference: message, failIfNotExists: false },
+  })
+    .resolveBody()
+    .resolveFiles();
+  await message.client.rest.post(Routes.channelMessages(message.channelId), {
+    body: payload.body,
+    files: payload.files ?? [],
+  });
+}
+
 function isMessage(target: RepliableInteraction | Message): target is Message {
   // Interactions have a `user`; only messages have an `author`.
   return 'author' in target;
@@ -138,6 +171,31 @@ async function within(reply: Reply | Promise<Reply>, ms: number): Promise<{ repl
       () => undefined,
     ),
   ]).finally(() => timer.abort());
+}
+
+/** Posts a new message in a channel (REST, so an uncached channel works too), pinging only what `reply` allows. */
+export async function postToChannel(client: Client, channelId: string, reply: Reply): Promise<void> {
+  await client.rest.post(Routes.channelMessages(channelId), {
+    body: {
+      ...(reply.content === undefined ? {} : { content: reply.content }),
+      embeds: [...reply.embeds],
+      components: [...reply.components],
+      allowed_mentions: {
+        parse: [],
+        users: [...reply.allowedMentions.users],
+        roles: [...reply.allowedMentions.roles],
+      },
+    },
+  });
+}
+
+/** Edits a channel (a forum post: its tags, archived) through REST. */
+export async function editChannel(
+  client: Client,
+  channelId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  await client.rest.patch(Routes.channel(channelId), { body });
 }
 
 /** Answers an autocomplete with its choices (already fitted to Discord's limits by the caller). */

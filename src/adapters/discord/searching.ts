@@ -28,7 +28,8 @@ export async function searchPage(
     : undefined;
   return renderSearchPage(page, {
     elapsedMs,
-    ephemeral: hidden,
+    // Nothing found is only the asker's business.
+    ephemeral: hidden || page.total === 0,
     ...(prev === undefined ? {} : { prev }),
     ...(next === undefined ? {} : { next }),
   });

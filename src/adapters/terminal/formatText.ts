@@ -75,6 +75,12 @@ export function formatStats(stats: KnowledgeStats): string {
     `index:     ${stats.fromCache ? 'loaded from cache' : 'built'} in ${stats.buildMs} ms`,
     `skipped:   ${stats.skipped.length}`,
     ...stats.skipped.map((s) => `  - ${s.file}: ${s.reason}`),
+    ...(stats.guessedLanguages?.length
+      ? [
+          `language guessed (too short to detect; add \`lang:\` frontmatter): ${stats.guessedLanguages.length}`,
+          ...stats.guessedLanguages.map((g) => `  - ${g.source}: ${g.lang}`),
+        ]
+      : []),
   ];
   return lines.join('\n');
 }

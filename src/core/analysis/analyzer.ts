@@ -1,4 +1,4 @@
-import { languageSupport } from './languages.ts';
+import { knownLanguages, languageSupport } from './languages.ts';
 import { foldTerm } from './normalize.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
@@ -13,10 +13,24 @@ export interface Analyzer {
   isStopword(folded: string): boolean;
 }
 
-/** Options that change how terms are made; part of the index cache key. */
-export const ANALYSIS_VERSION = 'analysis-v2';
-
 const MAX_TERM_LENGTH = 40;
+
+/**
+ * The tables that decide how terms are made (each language's stopwords, question words and
+ * whether it is stemmed, and the longest term), as one string: the host hashes it into the index
+ * cache key, so editing a table invalidates the cache without a version bumped by hand. (A change
+ * to the term rules' code changes the serialised format instead.)
+ */
+export const ANALYSIS_TABLES: string = JSON.stringify({
+  maxTermLength: MAX_TERM_LENGTH,
+  languages: knownLanguages.map((l) => [
+    l.code,
+    l.stem ? 'stemmed' : 'unstemmed',
+    l.stopwords,
+    l.questionWords ?? [],
+    l.extraStopwords ?? [],
+  ]),
+});
 const cache = new Map<string, Analyzer>();
 
 /** The analyzer for a language code (cached). Unknown languages fold but do not stem. */

@@ -58,3 +58,34 @@ function francScores(text: string, codes: readonly string[]): Map<string, number
   }
   return out;
 }
+
+/** Words of a passage's opening read to tell its language, and the function words that settle it. */
+const PASSAGE_SAMPLE_CHARS = 400;
+const PASSAGE_MIN_FUNCTION_WORDS = 5;
+
+/**
+ * The language of one passage of an article: the article's, unless the passage's opening uses
+ * clearly more function words of another of the `candidates` (at least five, and twice as many as
+ * of the article's language) — an untranslated paragraph in a partly translated page. Counting
+ * function words of a few languages is cheap enough for every passage of a large folder.
+ */
+export function passageLanguage(text: string, articleLang: string, candidates: readonly string[]): string {
+  if (candidates.length === 0) return articleLang;
+  const words = tokenize(text.slice(0, PASSAGE_SAMPLE_CHARS)).map((t) => foldTerm(t.text));
+  const count = (lang: string) => {
+    const analyzer = analyzerFor(lang);
+    return words.reduce((n, w) => n + (analyzer.isStopword(w) ? 1 : 0), 0);
+  };
+  const own = count(articleLang);
+  let best = articleLang;
+  let bestCount = Math.max(PASSAGE_MIN_FUNCTION_WORDS - 1, 2 * own - 1);
+  for (const lang of candidates) {
+    if (lang === articleLang) continue;
+    const n = count(lang);
+    if (n > bestCount) {
+      best = lang;
+      bestCount = n;
+    }
+  }
+  return best;
+}

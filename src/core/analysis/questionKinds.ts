@@ -53,13 +53,15 @@ const KINDS: Readonly<Record<string, Readonly<Record<string, AskedFor>>>> = {
 
 /** What the question asks for, from its first question word that names a kind (in `lang`). */
 export function askedFor(question: string, lang: string): AskedFor | undefined {
-  const kinds = KINDS[lang];
+  const kinds = Object.hasOwn(KINDS, lang) ? KINDS[lang] : undefined;
   if (!kinds) return undefined;
+  // Own keys only: a question word such as `constructor` must not reach Object.prototype.
+  const kindOf = (key: string) => (Object.hasOwn(kinds, key) ? kinds[key] : undefined);
   const words = tokenize(question).map((t) => foldTerm(t.text));
   for (let i = 0; i < words.length; i++) {
-    const pair = kinds[`${words[i]} ${words[i + 1] ?? ''}`];
+    const pair = kindOf(`${words[i]} ${words[i + 1] ?? ''}`);
     if (pair) return pair;
-    const one = kinds[words[i] as string];
+    const one = kindOf(words[i] as string);
     if (one) return one;
   }
   return undefined;

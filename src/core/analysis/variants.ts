@@ -34,7 +34,9 @@ const ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, string>>>> 
 
 /** The expansion of a chat abbreviation (`ppl` → `people`), if the language has one for it. */
 export function expandAbbreviation(folded: string, lang: string): string | undefined {
-  return ABBREVIATIONS[lang]?.[folded];
+  const table = ABBREVIATIONS[lang];
+  // Own keys only: a question word such as `__proto__` or `constructor` must not reach Object.prototype.
+  return table && Object.hasOwn(table, folded) ? table[folded] : undefined;
 }
 
 /** Regular alternative spellings: British ↔ American English. */

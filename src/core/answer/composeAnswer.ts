@@ -82,10 +82,26 @@ export function isConfident(
   if (!top || top.best.coverage < settings.minCoverage || !hasEvidence(top.best, found)) return false;
   // Articles of other languages are compared in another index (other statistics), and are often
   // the top article's own translation: the margin is taken within the top article's language.
-  const second = ranked.find((r) => r !== top && r.best.passage.lang === top.best.passage.lang);
+  // A copy of the top passage (the same text filed twice) answers alike: it is no rival either.
+  const second = ranked.find(
+    (r) => r !== top && r.best.passage.lang === top.best.passage.lang && !nearCopy(r.best, top.best),
+  );
   if (!second) return true;
   if (top.articleScore <= 0) return false;
   return (top.articleScore - second.articleScore) / top.articleScore >= settings.minMargin;
+}
+
+/** Share of shared words above which two passages are copies of each other. */
+const COPY_OVERLAP = 0.8;
+
+/** Whether two passages hold nearly the same words (Jaccard overlap of their word sets). */
+function nearCopy(a: PassageHit, b: PassageHit): boolean {
+  const words = (h: PassageHit) => new Set(h.passage.text.toLowerCase().split(/\W+/u).filter(Boolean));
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / Math.max(1, x.size + y.size - shared) >= COPY_OVERLAP;
 }
 
 /** A further citation must match two of the question's concepts (or its only one), not one common word. */

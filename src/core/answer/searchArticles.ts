@@ -5,6 +5,9 @@ import type { Page, SearchHit, SearchPage } from '../types.ts';
 import { rankArticles } from './rankArticles.ts';
 import { makeSnippet } from './snippet.ts';
 
+/** Rows per page when the caller does not say (what Discord shows; the terminal asks for 10). */
+const DEFAULT_PAGE_SIZE = 5;
+
 /**
  * Ranked search: one row per matching article (its best passage), best first, one page at a time.
  * Unlike an answer there is no confidence threshold: every match is listed.
@@ -16,7 +19,7 @@ export function searchArticles(
   page: Page = {},
 ): SearchPage {
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
-  const limit = Math.max(1, Math.min(50, Math.floor(page.limit ?? settings.searchPageSize)));
+  const limit = Math.max(1, Math.min(50, Math.floor(page.limit ?? DEFAULT_PAGE_SIZE)));
   const found = searchPassages(kb, query, settings, Math.max(settings.passagePool, 4 * (offset + limit)));
   const ranked = rankArticles(found, settings);
   const hits: SearchHit[] = ranked.slice(offset, offset + limit).map((r, i) => {

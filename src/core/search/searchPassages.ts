@@ -156,12 +156,12 @@ function termGroups(kb: KnowledgeBase, text: string, lang: string): TermGroup[] 
     const parts = split ? split.map((w) => analyzer.term(w) as string) : [];
     groups.set(term, { term, synonyms, parts, idf: idf(kb, term) });
   }
-  // A word no article uses (a typo, another wording) weighs no more than the question's rarest
+  // A word no article uses (chat, a typo, another wording) weighs as the question's commonest
   // known word: it cannot be matched, so it should not outweigh everything that was.
   const list = [...groups.values()];
   const knownIdf = list.filter((g) => known(g.term)).map((g) => g.idf);
-  const cap = knownIdf.length > 0 ? Math.max(...knownIdf) : Number.POSITIVE_INFINITY;
-  return list.map((g) => (g.idf > cap ? { ...g, idf: cap } : g));
+  const unknownIdf = knownIdf.length > 0 ? Math.min(...knownIdf) : undefined;
+  return list.map((g) => (unknownIdf !== undefined && !known(g.term) ? { ...g, idf: unknownIdf } : g));
 }
 
 function runQuery(
@@ -216,7 +216,6 @@ function runQuery(
           : false,
       maxFuzzy: settings.maxFuzzy,
       weights: settings.weights,
-      bm25: settings.bm25,
       boostTerm: (term) => weight.get(term) ?? 1,
     };
     const narrow = own && rare.length === 0 ? allConcepts(retrieving, df) : undefined;

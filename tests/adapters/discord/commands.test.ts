@@ -4,6 +4,15 @@ import { intentsFor } from '../../../src/adapters/discord/client.ts';
 import { commands, messageCommands, slashCommands } from '../../../src/adapters/discord/commands/index.ts';
 
 describe('the command list', () => {
+  it('describes every slash command in German too, within Discord limits', () => {
+    for (const command of slashCommands) {
+      const german = command.data.description_localizations?.de;
+      expect(german, command.data.name).toBeTruthy();
+      expect(german?.length ?? 0, command.data.name).toBeLessThanOrEqual(100);
+    }
+    expect(messageCommands[0]?.data.name_localizations?.de).toBe('Mit citebot beantworten');
+  });
+
   it('holds every command once, slash commands then the context menu', () => {
     expect(commands.map((command) => command.data.name)).toEqual([
       'ask',
@@ -11,6 +20,7 @@ describe('the command list', () => {
       'article',
       'help',
       'kb',
+      'config',
       'Answer with citebot',
     ]);
     expect(messageCommands[0]?.data.type).toBe(ApplicationCommandType.Message);
@@ -46,6 +56,7 @@ describe('the command list', () => {
     expect(kb?.data.options?.map((option) => [option.type, option.name])).toEqual([
       [ApplicationCommandOptionType.Subcommand, 'reload'],
       [ApplicationCommandOptionType.Subcommand, 'stats'],
+      [ApplicationCommandOptionType.Subcommand, 'gaps'],
     ]);
   });
 });

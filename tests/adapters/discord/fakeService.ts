@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BotContext, createContext } from '../../../src/adapters/discord/context.ts';
-import { FeedbackStore } from '../../../src/adapters/discord/feedback.ts';
 import { DefaultTuning, parseConfig } from '../../../src/config/index.ts';
 import {
   type EngineOperations,
@@ -12,6 +11,7 @@ import {
 } from '../../../src/core/operations.ts';
 import type { Answer, KnowledgeStats } from '../../../src/core/types.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { openSqliteStore } from '../../../src/store/index.ts';
 
 export const stats: KnowledgeStats = {
   articles: 2,
@@ -68,22 +68,22 @@ const opened: BotContext[] = [];
 export async function fakeContext(service: KnowledgeService): Promise<BotContext> {
   const dataDir = await mkdtemp(join(tmpdir(), 'citebot-ctx-'));
   const config = parseConfig({ DATA_DIR: dataDir });
-  const feedback = await FeedbackStore.open(dataDir);
+  const store = await openSqliteStore({ dataDir });
   const ctx = createContext({
     config,
     tuning: DefaultTuning,
     service,
     logger: createLogger({ level: 'silent' }),
-    feedback,
+    store,
   });
   opened.push(ctx);
   return ctx;
 }
 
-/** Closes the feedback files and removes the data folders of every context made so far. */
+/** Closes the stores and removes the data folders of every context made so far. */
 export async function cleanupContexts(): Promise<void> {
   for (const ctx of opened.splice(0)) {
-    await ctx.feedback.close();
+    await ctx.store.close();
     await rm(ctx.config.dataDir, { recursive: true, force: true });
   }
 }

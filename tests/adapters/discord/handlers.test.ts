@@ -232,11 +232,11 @@ describe('handleInteraction', () => {
       const { interaction } = stubInteraction({ kind: 'button', customId: ids.up });
       await handleInteraction(interaction, ctx);
     }
-    const { votes } = await ctx.feedback.read();
+    const votes = await ctx.store.votes();
     expect(votes).toEqual([
       expect.objectContaining({ vote: 'up', question: 'When was it signed?', sources: ['alliance.md'] }),
     ]);
-    expect(ctx.feedback.counts().up).toBe(1);
+    expect((await ctx.store.counts()).up).toBe(1);
   });
 });
 
@@ -268,7 +268,7 @@ describe('buttons under a shown answer', () => {
     const sharer = stubInteraction({ kind: 'button', customId: ids.share });
     await handleInteraction(sharer.interaction, ctx);
     expect(asked).toBe(0);
-    const { votes } = await ctx.feedback.read();
+    const votes = await ctx.store.votes();
     expect(votes).toEqual([expect.objectContaining({ vote: 'down', sources: ['alliance.md'] })]);
     expect(sharer.calls).toMatchObject([
       {
@@ -288,7 +288,7 @@ describe('buttons under a shown answer', () => {
     const { interaction, calls } = stubInteraction({ kind: 'button', customId: ids.up });
     await handleInteraction(interaction, ctx);
     expect(calls).toMatchObject([{ method: 'reply', options: { content: Notices.expired } }]);
-    expect((await ctx.feedback.read()).votes).toEqual([]);
+    expect(await ctx.store.votes()).toEqual([]);
   });
 });
 
@@ -308,7 +308,7 @@ describe('ask', () => {
     );
     await ask(ctx, { question: 'x'.repeat(5000), userId: '1', place: {}, hidden: false, fresh: true });
     expect(ctx.counters).toEqual({ answered: 0, unanswered: 1 });
-    const { unanswered } = await ctx.feedback.read();
+    const unanswered = await ctx.store.unanswered();
     expect(unanswered).toEqual([expect.objectContaining({ reason: 'no-match', sources: ['near.md'] })]);
     // The question is capped before it reaches the service and the log.
     expect(unanswered[0]?.question.length).toBe(DefaultSearchSettings.maxQuestionChars);

@@ -10,34 +10,35 @@ describe('refusal', () => {
   it('lets a request through when every precondition holds', async () => {
     const ctx = await fakeContext(fakeService());
     const all = { adminOnly: true, needsText: 'emptyQuestion', rateLimited: true } as const;
-    expect(refusal(ctx, all, { userId: '1', isAdmin: true, text: 'why?' })).toBeUndefined();
-    expect(refusal(ctx, {}, { userId: '1' })).toBeUndefined();
+    expect(await refusal(ctx, all, { userId: '1', isAdmin: true, text: 'why?' })).toBeUndefined();
+    expect(await refusal(ctx, {}, { userId: '1' })).toBeUndefined();
   });
 
   it('refuses non-admins, empty text and users over the limit with their notices', async () => {
     const ctx = await fakeContext(fakeService());
-    expect(refusal(ctx, { adminOnly: true }, { userId: '1', isAdmin: false })).toBe(Notices.adminOnly);
-    expect(refusal(ctx, { needsText: 'noSearchText' }, { userId: '1', text: ' ?! ' })).toBe(
+    expect(await refusal(ctx, { adminOnly: true }, { userId: '1', isAdmin: false })).toBe(Notices.adminOnly);
+    expect(await refusal(ctx, { needsText: 'noSearchText' }, { userId: '1', text: ' ?! ' })).toBe(
       Notices.noSearchText,
     );
     const limited = { rateLimited: true };
     for (let i = 0; i < ctx.config.rateLimit.questions; i++) {
-      expect(refusal(ctx, limited, { userId: '2' })).toBeUndefined();
+      expect(await refusal(ctx, limited, { userId: '2' })).toBeUndefined();
     }
-    expect(refusal(ctx, limited, { userId: '2' })).toMatch(/please wait \d+ s/);
-    expect(refusal(ctx, limited, { userId: '3' })).toBeUndefined();
+    expect(await refusal(ctx, limited, { userId: '2' })).toMatch(/please wait \d+ s/);
+    expect(await refusal(ctx, limited, { userId: '3' })).toBeUndefined();
   });
 
   it('spends no question on a request refused for another reason', async () => {
     const ctx = await fakeContext(fakeService());
     const pre = { needsText: 'emptyQuestion', rateLimited: true } as const;
-    for (let i = 0; i < ctx.config.rateLimit.questions + 3; i++) refusal(ctx, pre, { userId: '4', text: '' });
-    expect(refusal(ctx, pre, { userId: '4', text: 'why?' })).toBeUndefined();
+    for (let i = 0; i < ctx.config.rateLimit.questions + 3; i++)
+      await refusal(ctx, pre, { userId: '4', text: '' });
+    expect(await refusal(ctx, pre, { userId: '4', text: 'why?' })).toBeUndefined();
   });
 });
 
 describe('command preconditions', () => {
-  it('are declared as data: every command that asks the engine is rate limited and needs text; /kb is for admins', () => {
+  it('are declared as data: every command that asks the engine is rate limited and needs text; /kb is for admins', async () => {
     const byName = new Map(commands.map((c) => [c.data.name, c.preconditions ?? {}]));
     expect(byName.get('ask')).toEqual({ needsText: 'emptyQuestion', rateLimited: true });
     expect(byName.get('search')).toEqual({ needsText: 'noSearchText', rateLimited: true });

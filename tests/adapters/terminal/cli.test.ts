@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/adapters/terminal/cli.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -132,22 +130,6 @@ describe('npm run index and eval', () => {
   });
 });
 
-describe('npm run --silent ask -- --json (a real process)', () => {
-  it('writes nothing but JSON lines to stdout', async () => {
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      ['run', '--silent', 'ask', '--', '--json', 'Inspur'],
-      {
-        cwd: root,
-        env: { ...process.env, CACHE_DIR: cacheDir },
-      },
-    );
-    const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] as string).question).toBe('Inspur');
-  });
-});
-
 describe('the terminal as a newcomer meets it', () => {
   it.each([
     ['ask', ['--knowledge', '--json', '--limit', '--help']],
@@ -241,26 +223,5 @@ describe('the terminal as a newcomer meets it', () => {
       );
       expect(stdout).toContain('overall');
     });
-  });
-});
-
-describe('the terminal entry point (a real process)', () => {
-  it('reads .env from the project folder, never from the current directory', async () => {
-    const elsewhere = await useTempDir('citebot-cwd-');
-    // A .env in the current directory that would break the run if it were read.
-    writeFileSync(path.join(elsewhere, '.env'), 'KNOWLEDGE_DIR=/nonexistent/kb\n');
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        '--import',
-        import.meta.resolve('tsx'),
-        path.join(root, 'src/adapters/terminal/cli.ts'),
-        'ask',
-        '--json',
-        'Inspur',
-      ],
-      { cwd: elsewhere, env: { ...process.env, CACHE_DIR: cacheDir, INIT_CWD: elsewhere } },
-    );
-    expect(JSON.parse(stdout.trim()).question).toBe('Inspur');
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/core/engine.ts';
 import { expectValidAnswer, markedWords } from '../../support/answers.ts';
-import { engineFrom, shippedEngine, tunedSettings } from '../../support/knowledge.ts';
+import { engineFrom, shippedEngine } from '../../support/knowledge.ts';
 
 const ENGLISH = '004_182bb502e5372a60.txt';
 const GERMAN = '000_3bc0f4edfab983df.txt';
@@ -113,11 +113,7 @@ describe('composeAnswer over many articles', () => {
         `# Tomatoes ${i}\n\nTomatoes need sun and water. ${'Tomatoes grow fast. '.repeat(i)}Article number ${i} ends here.`,
       ]),
     );
-    // Six near-copies: none stands out, so the calibrated margin would hedge; this test is about
-    // paging the citations of a confident answer, so the margin is switched off.
-    const answer = engineFrom(articles, { settings: tunedSettings({ minMargin: 0 }) }).ask(
-      'How do tomatoes grow?',
-    );
+    const answer = engineFrom(articles).ask('How do tomatoes grow?');
     expect(answer.answered).toBe(true);
     expect(answer.citations).toHaveLength(3);
     expect(answer.hasMore).toBe(true);

@@ -102,3 +102,30 @@ describe('countWords', () => {
     expect(countWords(' \n ')).toBe(0);
   });
 });
+
+describe('parseArticles on short texts', () => {
+  it('gives an article too short to detect the folder’s majority language, marked as a guess', () => {
+    // franc took this sentence for French (issue 9); below 80 characters detection is unreliable.
+    const { articles } = parseArticles([
+      file('badge.txt', 'Contractors get a yellow badge that expires after 90 days.'),
+      file('a.txt', `A\n\n${english} ${english}`),
+      file('b.txt', `B\n\n${english} The center trains professionals.`),
+      file('c.txt', `C\n\n${german}`),
+    ]);
+    expect(articles.map((a) => [a.id, a.lang, a.langGuessed ?? false])).toEqual([
+      ['badge.txt', 'en', true],
+      ['a.txt', 'en', false],
+      ['b.txt', 'en', false],
+      ['c.txt', 'de', false],
+    ]);
+  });
+
+  it('keeps a declared language however short the text', () => {
+    const { articles } = parseArticles([
+      file('kurz.md', '---\nlang: de\n---\nKurz.'),
+      file('a.txt', `A\n\n${english} ${english}`),
+    ]);
+    expect(articles[0]?.lang).toBe('de');
+    expect(articles[0]?.langGuessed).toBeUndefined();
+  });
+});

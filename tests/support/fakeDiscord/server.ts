@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type {
   APIInteraction,
   APIMessage,
+  APIThreadChannel,
+  APIUser,
   GatewayMessageCreateDispatchData,
   RESTPostAPIInteractionCallbackJSONBody,
 } from 'discord.js';
 import { WebSocketServer } from 'ws';
 import { FakeGateway } from './gateway.ts';
+import { message } from './payloads/messages.ts';
 import type { FaultHandle, FaultOptions } from './rest/faults.ts';
 import { FakeRest } from './rest/handleRequest.ts';
 import { describeRequests, matches, type RecordedRequest, type RequestMatcher } from './rest/recorder.ts';
@@ -118,9 +121,39 @@ export class FakeDiscord {
     return this.dispatch('INTERACTION_CREATE', interaction);
   }
 
+  /**
+   * Makes the fake know an interaction that it sends to an HTTP interactions endpoint instead of
+   * the gateway (as Discord does once an Interactions Endpoint URL is set): its callback and
+   * webhook routes then accept the bot's answers to it. Nothing goes out on the gateway.
+   */
+  receiveOverHttp<T extends APIInteraction>(interaction: T): T {
+    this.#learnInteraction(interaction);
+    return interaction;
+  }
+
   /** `dispatch('MESSAGE_CREATE', message)`. */
   sendMessage<T extends GatewayMessageCreateDispatchData>(message: T): T {
     return this.dispatch('MESSAGE_CREATE', message);
+  }
+
+  /**
+   * A new post in the first guild's forum, as Discord delivers it: THREAD_CREATE (`newly_created`),
+   * then the post's first message (its id is the thread's) in the thread.
+   */
+  createForumPost(options: { title: string; content: string; author?: APIUser }): {
+    thread: APIThreadChannel;
+    starter: GatewayMessageCreateDispatchData;
+  } {
+    const author = options.author ?? this.world.defaultUser;
+    const thread = this.world.createForumThread(this.world.guild, {
+      title: options.title,
+      ownerId: author.id,
+    });
+    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+    const starter = this.sendMessage(
+      message(this.world, { content: options.content, author, channelId: thread.id, id: thread.id }),
+    );
+    return { thread, starter };
   }
 
   /** Sends RECONNECT (op 7); the client resumes. */

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import {
   type APIApplicationCommand,
   type APIDMChannel,
+  type APIGuildForumChannel,
   type APIGuildMember,
   type APIInteraction,
   type APIMessage,
   type APIRole,
   type APITextChannel,
+  type APIThreadChannel,
   type APIUser,
   ApplicationFlags,
   type ChannelFlags,
@@ -59,6 +61,8 @@ export interface FakeGuild {
   readonly joinedAt: string;
   /** `#general`, a text channel everyone (and the bot) can read and write. */
   readonly textChannel: APITextChannel;
+  /** `#help`, a forum channel with the tags `Solved` and `Bug`. */
+  readonly forumChannel: APIGuildForumChannel;
   /** The @everyone role; its id is the guild's id, as on Discord. */
   readonly everyoneRole: APIRole;
   /** A role with the Administrator permission, for testing admin-only commands. */
@@ -113,6 +117,8 @@ export class FakeWorld {
   readonly users = new Map<string, APIUser>();
   readonly dmChannels = new Map<string, APIDMChannel>();
   readonly messages = new Map<string, APIMessage>();
+  /** Threads (forum posts) by id; `PATCH /channels/{id}` edits them here. */
+  readonly threads = new Map<string, APIThreadChannel>();
   readonly interactions = new Map<string, InteractionState>();
   /** Bulk-overwritten command lists: key `global` or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
@@ -245,11 +251,48 @@ export class FakeWorld {
     return channel;
   }
 
-  /** A guild text channel or DM channel by id. */
-  channel(id: string): APITextChannel | APIDMChannel | undefined {
-    for (const guild of this.guilds) if (guild.textChannel.id === id) return guild.textChannel;
+  /** A guild text or forum channel, a thread, or a DM channel by id. */
+  channel(id: string): APITextChannel | APIGuildForumChannel | APIThreadChannel | APIDMChannel | undefined {
+    for (const guild of this.guilds) {
+      if (guild.textChannel.id === id) return guild.textChannel;
+      if (guild.forumChannel.id === id) return guild.forumChannel;
+    }
+    const thread = this.threads.get(id);
+    if (thread) return thread;
     for (const channel of this.dmChannels.values()) if (channel.id === id) return channel;
     return undefined;
+  }
+
+  /** A thread (forum post) by id. */
+  thread(id: string): APIThreadChannel | undefined {
+    return this.threads.get(id);
+  }
+
+  /** A new post in a guild's forum: the thread, owned by `ownerId`, named `title`. */
+  createForumThread(guild: FakeGuild, options: { title: string; ownerId: string }): APIThreadChannel {
+    const thread: APIThreadChannel = {
+      id: snowflake(),
+      type: ChannelType.PublicThread,
+      guild_id: guild.id,
+      parent_id: guild.forumChannel.id,
+      name: options.title,
+      owner_id: options.ownerId,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: NO_FLAGS as ChannelFlags,
+      applied_tags: [],
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: discordTimestamp(),
+        locked: false,
+      },
+    } as APIThreadChannel;
+    this.threads.set(thread.id, thread);
+    return thread;
   }
 
   #register(user: APIUser): APIUser {
@@ -288,12 +331,37 @@ export class FakeWorld {
       rate_limit_per_user: 0,
       flags: NO_FLAGS as ChannelFlags,
     };
+    const forumChannel = {
+      id: snowflake(),
+      type: ChannelType.GuildForum,
+      guild_id: id,
+      name: 'help',
+      position: 1,
+      permission_overwrites: [],
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: NO_FLAGS as ChannelFlags,
+      available_tags: [
+        { id: snowflake(), name: 'Solved', moderated: false, emoji_id: null, emoji_name: '✅' },
+        { id: snowflake(), name: 'Bug', moderated: false, emoji_id: null, emoji_name: null },
+      ],
+      default_reaction_emoji: null,
+      default_thread_rate_limit_per_user: 0,
+      default_sort_order: null,
+      default_forum_layout: 0,
+      default_auto_archive_duration: 1440,
+      template: '',
+    } as unknown as APIGuildForumChannel;
     return {
       id,
       name,
       ownerId,
       joinedAt: discordTimestamp(),
       textChannel,
+      forumChannel,
       everyoneRole: role('@everyone', EVERYONE_PERMISSIONS, 0),
       adminRole: role('Admin', PermissionFlagsBits.Administrator, 2, { hoist: true }),
       botRole: role(this.bot.username, BOT_ROLE_PERMISSIONS, 1, {

@@ -13,13 +13,18 @@ export const answerWithCitebot: MessageCommand = {
   preconditions: { needsText: 'noText', rateLimited: true },
   data: {
     name: 'Answer with citebot',
+    name_localizations: { de: 'Mit citebot beantworten' },
     type: ApplicationCommandType.Message,
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
 
   async execute(interaction, ctx) {
     const target = interaction.targetMessage;
-    const question = stripBotMention(target.content, interaction.client.user.id);
+    // A bot's user id is its application's id; over HTTP interactions there is no logged-in user.
+    const question = stripBotMention(
+      target.content,
+      interaction.client.user?.id ?? interaction.applicationId,
+    );
 
     // The answer goes to the channel as a reply; the invoker's own response is only a deferral
     // that disappears once the answer is posted (and meets the 3 s deadline however long it takes).

@@ -9,7 +9,8 @@ async function articleReply(ctx: BotContext, name: string, hidden: boolean): Pro
   const view = await ctx.service.article(name);
   if (view !== undefined) return renderArticle(view, { ephemeral: hidden });
   const suggestions = await ctx.service.suggest('article', name, 5).catch(() => []);
-  return renderArticleNotFound(name, suggestions, { ephemeral: hidden });
+  // Not found is only the asker's business, however the article would have been shown.
+  return renderArticleNotFound(name, suggestions);
 }
 
 /** `/article name [hide]`: one article by title or file name (autocomplete over titles). */
@@ -19,12 +20,14 @@ export const article: SlashCommand = {
     name: 'article',
     type: ApplicationCommandType.ChatInput,
     description: 'Show one article: its opening, source, language and link',
+    description_localizations: { de: 'Einen Artikel zeigen: Anfang, Quelle, Sprache und Link' },
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'name',
         description: 'Title or file name of the article',
+        description_localizations: { de: 'Titel oder Dateiname des Artikels' },
         required: true,
         autocomplete: true,
         max_length: 200,
@@ -33,6 +36,7 @@ export const article: SlashCommand = {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
         description: 'Show the article only to you',
+        description_localizations: { de: 'Den Artikel nur dir zeigen' },
       },
     ],
   },

@@ -1,5 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import { suggestChoices } from '../autocomplete.ts';
+import { loadGuildSettings } from '../guildSettings.ts';
+import { languageOfLocale } from '../i18n/index.ts';
 import { askAndRender } from '../renderAsked.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
@@ -11,12 +13,16 @@ export const ask: SlashCommand = {
     name: 'ask',
     type: ApplicationCommandType.ChatInput,
     description: 'Ask a question; get an answer quoted and cited from the articles',
+    description_localizations: {
+      de: 'Stelle eine Frage; die Antwort wird aus den Artikeln zitiert und belegt',
+    },
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'question',
         description: 'Your question',
+        description_localizations: { de: 'Deine Frage' },
         required: true,
         autocomplete: true,
         max_length: 500,
@@ -24,19 +30,27 @@ export const ask: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
-        description: 'Show the answer only to you',
+        description: 'Show the answer only to you (the server may make this the default)',
+        description_localizations: {
+          de: 'Die Antwort nur dir zeigen (der Server kann das zur Voreinstellung machen)',
+        },
       },
       {
         type: ApplicationCommandOptionType.User,
         name: 'mention',
         description: 'Point the answer at someone (they get pinged; nobody else does)',
+        description_localizations: {
+          de: 'Die Antwort an jemanden richten (nur diese Person wird angepingt)',
+        },
       },
     ],
   },
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
-    const hidden = interaction.options.getBoolean('hide') ?? false;
+    const hidden =
+      interaction.options.getBoolean('hide') ??
+      (await loadGuildSettings(ctx.store, ctx.config, interaction.guildId)).hideByDefault.value;
     // A hidden answer cannot be seen by the person it would point at, so it pings nobody.
     const mention = hidden ? null : interaction.options.getUser('mention');
     const work = askAndRender(
@@ -47,6 +61,7 @@ export const ask: SlashCommand = {
         place: { guildId: interaction.guildId, channelId: interaction.channelId },
         hidden,
         fresh: true,
+        language: languageOfLocale(interaction.locale),
       },
       mention === null ? {} : { mentionUserId: mention.id },
     ).then(({ reply }) => reply);

@@ -27,6 +27,7 @@ export const help: SlashCommand = {
     name: 'help',
     type: ApplicationCommandType.ChatInput,
     description: 'How to ask citebot, with examples',
+    description_localizations: { de: 'Wie man citebot fragt, mit Beispielen' },
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   },
 

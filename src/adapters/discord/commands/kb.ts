@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { BotContext } from '../context.ts';
-import { type Reply, renderReload, renderStats } from '../render/index.ts';
+import { knowledgeGaps } from '../gaps.ts';
+import { type Reply, renderGaps, renderReload, renderStats } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
@@ -13,16 +14,22 @@ async function reloadReply(ctx: BotContext, userId: string): Promise<Reply> {
     ok: report.ok,
     articles: report.stats.articles,
     ms: Math.round(elapsedMs),
-    by: ctx.feedback.hashUser(userId),
+    by: ctx.store.hashUser(userId),
   };
-  if (report.ok) ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
-  else ctx.logger.warn({ ...log, error: report.error }, 'knowledge: /kb reload failed; old index kept');
+  if (report.ok) {
+    ctx.logger.info(log, 'knowledge: reloaded by /kb reload');
+    await ctx
+      .announceReload?.()
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'knowledge: could not tell the other replicas to reload'),
+      );
+  } else ctx.logger.warn({ ...log, error: report.error }, 'knowledge: /kb reload failed; old index kept');
   return renderReload(report, elapsedMs);
 }
 
 async function statsReply(ctx: BotContext): Promise<Reply> {
   const stats = await ctx.service.stats();
-  const stored = ctx.feedback.counts();
+  const stored = await ctx.store.counts();
   return renderStats(
     stats,
     {
@@ -31,13 +38,22 @@ async function statsReply(ctx: BotContext): Promise<Reply> {
       votesUp: stored.up,
       votesDown: stored.down,
       unansweredLogged: stored.unanswered,
-      setAside: stored.setAside,
     },
     Date.now(),
   );
 }
 
-/** `/kb reload` and `/kb stats`, for server managers only. */
+/** Days `/kb gaps` looks back by default. */
+const defaultGapDays = 30;
+
+async function gapsReply(ctx: BotContext, guildId: string | null, days: number): Promise<Reply> {
+  const since = new Date(Date.now() - days * 86_400_000).toISOString();
+  const filter = guildId === null ? { since } : { since, guildId };
+  const [unanswered, votes] = await Promise.all([ctx.store.unanswered(filter), ctx.store.votes(filter)]);
+  return renderGaps(knowledgeGaps(unanswered, votes), days);
+}
+
+/** `/kb reload`, `/kb stats` and `/kb gaps`, for server managers only. */
 export const kb: SlashCommand = {
   // Checked as well as `default_member_permissions`: a server can grant the command to anyone.
   preconditions: { adminOnly: true },
@@ -45,6 +61,7 @@ export const kb: SlashCommand = {
     name: 'kb',
     type: ApplicationCommandType.ChatInput,
     description: 'Manage the knowledge base (server managers)',
+    description_localizations: { de: 'Die Wissensbasis verwalten (Serververwaltung)' },
     // "0": hidden from everyone but administrators until a server grants it.
     default_member_permissions: '0',
     contexts: [InteractionContextType.Guild],
@@ -53,20 +70,44 @@ export const kb: SlashCommand = {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'reload',
         description: 'Reload the articles from disk',
+        description_localizations: { de: 'Die Artikel neu von der Festplatte laden' },
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'stats',
         description: 'Articles, passages, languages, index age, questions and feedback',
+        description_localizations: {
+          de: 'Artikel, Abschnitte, Sprachen, Indexalter, Fragen und Rückmeldungen',
+        },
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'gaps',
+        description: 'Most frequent unanswered questions and most 👎 answers, with a CSV',
+        description_localizations: {
+          de: 'Häufigste unbeantwortete Fragen und Antworten mit den meisten 👎, als CSV',
+        },
+        options: [
+          {
+            type: ApplicationCommandOptionType.Integer,
+            name: 'days',
+            description: `How many days back (default ${defaultGapDays})`,
+            min_value: 1,
+            max_value: 365,
+          },
+        ],
       },
     ],
   },
 
   async execute(interaction, ctx) {
+    const subcommand = interaction.options.getSubcommand(true);
     const work =
-      interaction.options.getSubcommand(true) === 'reload'
+      subcommand === 'reload'
         ? reloadReply(ctx, interaction.user.id)
-        : statsReply(ctx);
+        : subcommand === 'gaps'
+          ? gapsReply(ctx, interaction.guildId, interaction.options.getInteger('days') ?? defaultGapDays)
+          : statsReply(ctx);
     await respond(interaction, work, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 };

@@ -10,12 +10,14 @@ export const search: SlashCommand = {
     name: 'search',
     type: ApplicationCommandType.ChatInput,
     description: 'Search the articles; one passage per matching article',
+    description_localizations: { de: 'Die Artikel durchsuchen; ein Abschnitt pro passendem Artikel' },
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'query',
         description: 'Words to look for',
+        description_localizations: { de: 'Gesuchte Wörter' },
         required: true,
         max_length: 500,
       },
@@ -23,6 +25,7 @@ export const search: SlashCommand = {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
         description: 'Show the results only to you',
+        description_localizations: { de: 'Die Ergebnisse nur dir zeigen' },
       },
     ],
   },
@@ -31,6 +34,7 @@ export const search: SlashCommand = {
     const query = interaction.options.getString('query', true);
     const hidden = interaction.options.getBoolean('hide') ?? false;
     await respond(interaction, searchPage(ctx, query, 0, hidden), {
+      // A slow search defers privately when it may turn out empty.
       ephemeral: hidden,
       deferAfterMs: ctx.tuning.deferAfterMs,
     });

@@ -1,11 +1,14 @@
 export type { AnswerControls, AnswerOptions } from './answer.ts';
 export { footerText, renderAnswer } from './answer.ts';
 export { renderArticle, renderArticleNotFound } from './article.ts';
+export type { ConfigFacts } from './config.ts';
+export { messageContentMissing, renderConfig, sourceText } from './config.ts';
+export { renderGaps } from './gaps.ts';
 export type { HelpFacts } from './help.ts';
 export { renderHelp } from './help.ts';
 export { DiscordLimits } from './limits.ts';
 export type { NoticeName } from './notice.ts';
-export { Notices, rateLimitedText, renderNotice } from './notice.ts';
+export { Notices, rateLimitedText, renderHelperPing, renderNotice } from './notice.ts';
 export type { Draft, Reply } from './reply.ts';
 export { embedLength, finalize } from './reply.ts';
 export { setRendererSecrets } from './scrub.ts';

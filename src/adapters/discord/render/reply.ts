@@ -5,6 +5,12 @@ import { clip, neutralizeMentions } from './text.ts';
 
 declare const rendered: unique symbol;
 
+/** A text file to attach (UTF-8): its name and content, scrubbed like every other string. */
+export interface Attachment {
+  readonly name: string;
+  readonly text: string;
+}
+
 /**
  * A message ready to send, produced only by {@link finalize}: every Discord limit holds and
  * `allowedMentions` parses nothing but `pingUserId`. The send helpers accept nothing else, so no
@@ -17,10 +23,13 @@ export interface Reply {
   readonly allowedMentions: {
     readonly parse: readonly [];
     readonly users: readonly string[];
+    readonly roles: readonly string[];
     readonly repliedUser: false;
   };
   /** Only the person who asked sees it (interaction replies only). */
   readonly ephemeral: boolean;
+  /** Files attached to the message (the CSV of `/kb gaps`). */
+  readonly files: readonly Attachment[];
   readonly [rendered]: true;
 }
 
@@ -31,20 +40,27 @@ export interface Draft {
   readonly components?: readonly APIActionRowComponent<APIButtonComponentWithCustomId>[];
   /** The one user this message means to ping. */
   readonly pingUserId?: string;
-  /** Users citebot itself names in `content` (shown as mentions, never pinged unless `pingUserId`). */
+  /** The one role this message means to ping (the helper role of **Ask a human**). */
+  readonly pingRoleId?: string;
+  /** Users citebot itself names (shown as mentions, never pinged unless `pingUserId`). */
   readonly namedUserIds?: readonly string[];
+  /** Roles citebot itself names in embeds (`/config show`); mentions in embeds never ping. */
+  readonly namedRoleIds?: readonly string[];
   readonly ephemeral?: boolean;
+  readonly files?: readonly Attachment[];
 }
 
 /** An empty field value or name is rejected by Discord. */
 const blank = '\u200b';
 
-function textOf(value: string | undefined, max: number): string | undefined {
-  if (value === undefined) return undefined;
-  return clip(neutralizeMentions(value), max);
+interface Named {
+  readonly users: readonly string[];
+  readonly roles: readonly string[];
 }
 
-function cleanEmbed(embed: APIEmbed): APIEmbed {
+function cleanEmbed(embed: APIEmbed, named: Named): APIEmbed {
+  const textOf = (value: string | undefined, max: number): string | undefined =>
+    value === undefined ? undefined : clip(neutralizeMentions(value, named.users, named.roles), max);
   const out: APIEmbed = { ...embed };
   const title = textOf(embed.title, DiscordLimits.embedTitle);
   if (title !== undefined) out.title = title;
@@ -123,8 +139,8 @@ function cleanRows(
 /**
  * The renderer's choke point: every reply, edit, update and follow-up is built here. Scrubs the
  * bot token and other secrets from every string (see `setRendererSecrets`), clips every
- * text to Discord's limits, breaks mention syntax everywhere except the users citebot names
- * itself, and parses no mention except the one intended ping.
+ * text to Discord's limits, breaks mention syntax everywhere except the users (and, in embeds,
+ * roles) citebot names itself, and parses no mention except the one intended ping.
  */
 export function finalize(unsafe: Draft): Reply {
   // First, so that every limit below holds for the text actually sent.
@@ -133,11 +149,18 @@ export function finalize(unsafe: Draft): Reply {
     ...(draft.namedUserIds ?? []),
     ...(draft.pingUserId === undefined ? [] : [draft.pingUserId]),
   ];
-  const embeds = fitTotal((draft.embeds ?? []).slice(0, DiscordLimits.embeds).map(cleanEmbed));
+  const pingRoles = draft.pingRoleId === undefined ? [] : [draft.pingRoleId];
+  const embeds = fitTotal(
+    (draft.embeds ?? [])
+      .slice(0, DiscordLimits.embeds)
+      .map((embed) =>
+        cleanEmbed(embed, { users: named, roles: [...(draft.namedRoleIds ?? []), ...pingRoles] }),
+      ),
+  );
   const content =
     draft.content === undefined
       ? undefined
-      : clip(neutralizeMentions(draft.content, named), DiscordLimits.content);
+      : clip(neutralizeMentions(draft.content, named, pingRoles), DiscordLimits.content);
   const reply = {
     ...(content === undefined || content === '' ? {} : { content }),
     embeds,
@@ -145,9 +168,11 @@ export function finalize(unsafe: Draft): Reply {
     allowedMentions: {
       parse: [] as const,
       users: draft.pingUserId === undefined ? [] : [draft.pingUserId],
+      roles: pingRoles,
       repliedUser: false as const,
     },
     ephemeral: draft.ephemeral ?? false,
+    files: draft.files ?? [],
   };
   // The brand marks the result as renderer-made; only this function applies it.
   // A message must carry something; an empty draft becomes an invisible placeholder.

@@ -4,6 +4,7 @@ import type { SearchHit, SearchPage } from '../../../core/types.ts';
 import { footerText } from './answer.ts';
 import { buttonRow } from './buttonRow.ts';
 import { DiscordLimits } from './limits.ts';
+import { Notices } from './notice.ts';
 import { finalize, type Reply } from './reply.ts';
 import { formatSnippet, link, safeLine } from './text.ts';
 
@@ -33,7 +34,7 @@ export function renderSearchPage(page: SearchPage, options: SearchPageOptions): 
     title,
     description:
       page.hits.length === 0
-        ? 'No articles match that. Try fewer or different words.'
+        ? `${Notices.noAnswer} Try fewer or different words.`
         : page.hits.map((hit) => hitText(hit, perSnippet)).join('\n\n'),
     color: DefaultTuning.answerColor,
     footer: {

@@ -10,8 +10,6 @@ export interface Activity {
   readonly votesUp: number;
   readonly votesDown: number;
   readonly unansweredLogged: number;
-  /** Stored lines that could not be read (cut by a crash) and were skipped. */
-  readonly setAside?: number;
 }
 
 /** `3 min`, `2 h 5 min`, `4 d 1 h`. */
@@ -62,7 +60,7 @@ export function renderStats(stats: KnowledgeStats, activity: Activity, now: numb
           },
           {
             name: 'Feedback (stored)',
-            value: `👍 ${activity.votesUp} · 👎 ${activity.votesDown} · ${activity.unansweredLogged} unanswered questions logged${activity.setAside ? ` · ${activity.setAside} damaged lines set aside` : ''}`,
+            value: `👍 ${activity.votesUp} · 👎 ${activity.votesDown} · ${activity.unansweredLogged} unanswered questions logged`,
             inline: false,
           },
           { name: `Skipped files (${stats.skipped.length})`, value: skipped(stats), inline: false },

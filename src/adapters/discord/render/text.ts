@@ -31,11 +31,17 @@ export function clip(text: string, max: number): string {
  * somewhere forgot `allowed_mentions`: `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&id>`.
  * Mentions of `keepUserIds` (written by citebot itself) are left intact.
  */
-export function neutralizeMentions(text: string, keepUserIds: readonly string[] = []): string {
+export function neutralizeMentions(
+  text: string,
+  keepUserIds: readonly string[] = [],
+  keepRoleIds: readonly string[] = [],
+): string {
   return text
     .replace(/@(everyone|here)/gi, `@${zeroWidthSpace}$1`)
     .replace(/<@([!&]?)(\d+)>/g, (whole, kind: string, id: string) =>
-      kind === '' && keepUserIds.includes(id) ? whole : `<@${zeroWidthSpace}${kind}${id}>`,
+      (kind === '' && keepUserIds.includes(id)) || (kind === '&' && keepRoleIds.includes(id))
+        ? whole
+        : `<@${zeroWidthSpace}${kind}${id}>`,
     );
 }
 

@@ -17,8 +17,10 @@ export function readText(source: string): ParsedDocument {
   if (firstIndex < 0) return { meta, blocks: [] };
   const first = lines[firstIndex] as string;
   const title = meta.title ?? first;
-  // A headline is only a title; a first line that is a sentence is also the article's lead.
-  const startAt = !meta.title && !endsSentence(first) ? firstIndex + 1 : firstIndex;
+  // A headline is only a title (also when frontmatter repeats it); a first line that is a sentence
+  // is also the article's lead.
+  const headline = meta.title ? first === meta.title.replace(/\s+/g, ' ').trim() : !endsSentence(first);
+  const startAt = headline ? firstIndex + 1 : firstIndex;
   return { meta: { ...meta, title }, blocks: toBlocks(lines.slice(startAt)) };
 }
 

@@ -88,7 +88,7 @@ describe('renderAnswer', () => {
       { elapsedMs: 3 },
     );
     expect(reply.embeds[0]?.description).toBe(
-      "I couldn't find an answer to that in the knowledge base.\n\nClosest articles:\n• Alpha · a.md\n• [Beta](https://b.example/)",
+      "I couldn't find an answer to that in the articles.\n\nClosest articles:\n• Alpha · a.md\n• [Beta](https://b.example/)",
     );
   });
 
@@ -225,7 +225,22 @@ describe('finalize', () => {
 
   it('always parses no mentions, even with an empty draft', () => {
     const reply = finalize({});
-    expect(reply.allowedMentions).toEqual({ parse: [], users: [], repliedUser: false });
+    expect(reply.allowedMentions).toEqual({ parse: [], users: [], roles: [], repliedUser: false });
     expect(reply.content).toBe('\u200b');
+  });
+
+  it('lets the one intended role ping through and breaks every other role mention', () => {
+    const reply = finalize({
+      content: '<@&111111111111111111> and <@&222222222222222222>',
+      pingRoleId: '111111111111111111',
+    });
+    expect(reply.allowedMentions).toEqual({
+      parse: [],
+      users: [],
+      roles: ['111111111111111111'],
+      repliedUser: false,
+    });
+    expect(reply.content).toContain('<@&111111111111111111>');
+    expect(reply.content).not.toContain('<@&222222222222222222>');
   });
 });

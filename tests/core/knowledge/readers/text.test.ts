@@ -96,3 +96,13 @@ describe('readText headings', () => {
     expect(doc.blocks.filter((b) => b.kind === 'heading')).toEqual([]);
   });
 });
+
+describe('readText with a frontmatter title', () => {
+  it('drops a first line that repeats the frontmatter title, and keeps one that does not', () => {
+    const repeated = readText('---\ntitle: Big News Today\n---\nBig News Today\n\nThe story.');
+    expect(repeated.meta.title).toBe('Big News Today');
+    expect(repeated.blocks).toEqual([{ kind: 'paragraph', text: 'The story.' }]);
+    const other = readText('---\ntitle: Big News\n---\nThe first sentence tells it.\n\nMore.');
+    expect(other.blocks.map((b) => b.text)).toEqual(['The first sentence tells it.', 'More.']);
+  });
+});

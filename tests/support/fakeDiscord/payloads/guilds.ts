@@ -67,7 +67,7 @@ export function guildCreate(world: FakeWorld, guild: FakeGuild): GatewayGuildCre
     member_count: members.length,
     voice_states: [],
     members,
-    channels: [guild.textChannel],
+    channels: [guild.textChannel, guild.forumChannel],
     threads: [],
     presences: [],
     stage_instances: [],

@@ -208,7 +208,8 @@ function interactionBase(world: FakeWorld, options: InteractionContextOptions, g
     guild_id: guildId,
     guild_locale: Locale.EnglishUS,
     member: { ...world.member(guildId, user), user, permissions: permissions.toString() },
-    channel: { ...guild.textChannel, id: channelId },
+    // The channel as Discord knows it (a thread keeps its parent), else #general under that id.
+    channel: world.channel(channelId) ?? { ...guild.textChannel, id: channelId },
     channel_id: channelId,
     app_permissions: world.permissionsOf(guildId, world.bot.id).toString(),
     context: InteractionContextType.Guild,

@@ -27,6 +27,8 @@ export interface MessageOptions {
   readonly mentions?: readonly APIUser[];
   /** A message this one replies to (sets `message_reference`, `referenced_message`, type 19). */
   readonly replyTo?: APIMessage;
+  /** The message id (a forum post's first message has the thread's id). Default: a new snowflake. */
+  readonly id?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface MessageOptions {
 export function message(world: FakeWorld, options: MessageOptions): GatewayMessageCreateDispatchData {
   const author = world.rememberUser(options.author ?? world.defaultUser);
   const guildId = options.guildId === undefined ? world.guild.id : options.guildId;
-  const id = snowflake();
+  const id = options.id ?? snowflake();
   const base = {
     id,
     type: options.replyTo ? MessageType.Reply : MessageType.Default,
@@ -84,7 +86,9 @@ export function message(world: FakeWorld, options: MessageOptions): GatewayMessa
     mentions: (options.mentions ?? []).map(
       (user): APIUserWithMember => ({ ...user, member: memberWithoutUser(world.member(guildId, user)) }),
     ),
-    channel_type: ChannelType.GuildText satisfies GuildTextChannelType,
+    channel_type: (world.thread(options.channelId ?? '') === undefined
+      ? ChannelType.GuildText
+      : ChannelType.PublicThread) satisfies GuildTextChannelType,
   };
 }
 

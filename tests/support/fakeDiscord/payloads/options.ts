@@ -2,6 +2,8 @@ import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIInteractionDataResolved,
+  type APIInteractionDataResolvedChannel,
+  type APIRole,
   type APIUser,
   ApplicationCommandOptionType,
 } from 'discord.js';
@@ -17,7 +19,13 @@ export type OptionInput =
   | { readonly kind: 'integer'; readonly name: string; readonly value: number; readonly focused?: boolean }
   | { readonly kind: 'number'; readonly name: string; readonly value: number; readonly focused?: boolean }
   | { readonly kind: 'boolean'; readonly name: string; readonly value: boolean }
-  | { readonly kind: 'user'; readonly name: string; readonly user: APIUser };
+  | { readonly kind: 'user'; readonly name: string; readonly user: APIUser }
+  | {
+      readonly kind: 'channel';
+      readonly name: string;
+      readonly channel: { readonly id: string; readonly type: number; readonly name?: string | null };
+    }
+  | { readonly kind: 'role'; readonly name: string; readonly role: APIRole };
 
 /** Mark an option as the one being typed, for autocomplete. */
 interface FocusOption {
@@ -46,6 +54,11 @@ export const opt = {
   }),
   boolean: (name: string, value: boolean): OptionInput => ({ kind: 'boolean', name, value }),
   user: (name: string, user: APIUser): OptionInput => ({ kind: 'user', name, user }),
+  channel: (
+    name: string,
+    channel: { readonly id: string; readonly type: number; readonly name?: string | null },
+  ): OptionInput => ({ kind: 'channel', name, channel }),
+  role: (name: string, role: APIRole): OptionInput => ({ kind: 'role', name, role }),
 } as const;
 
 /** Where the chosen options sit: directly on the command, in a subcommand, or in a group's subcommand. */
@@ -64,10 +77,7 @@ export function commandOptions(
   path: OptionPath,
   guildId: string | null,
 ): { options: APIApplicationCommandInteractionDataOption[]; resolved?: APIInteractionDataResolved } {
-  const resolved: Required<Pick<APIInteractionDataResolved, 'users' | 'members'>> = {
-    users: {},
-    members: {},
-  };
+  const resolved: Resolved = { users: {}, members: {}, channels: {}, roles: {} };
   const basic = inputs.map((input) => basicOption(world, input, guildId, resolved));
   let options: APIApplicationCommandInteractionDataOption[] = basic;
   if (path.subcommand !== undefined) {
@@ -89,16 +99,19 @@ export function commandOptions(
   } else if (path.subcommandGroup !== undefined) {
     throw new Error(`fakeDiscord: subcommand group '${path.subcommandGroup}' needs a subcommand`);
   }
-  const hasUsers = Object.keys(resolved.users).length > 0;
-  const hasMembers = Object.keys(resolved.members).length > 0;
-  return hasUsers ? { options, resolved: hasMembers ? resolved : { users: resolved.users } } : { options };
+  const present = Object.fromEntries(
+    Object.entries(resolved).filter(([, entries]) => Object.keys(entries).length > 0),
+  ) as APIInteractionDataResolved;
+  return Object.keys(present).length > 0 ? { options, resolved: present } : { options };
 }
+
+type Resolved = Required<Pick<APIInteractionDataResolved, 'users' | 'members' | 'channels' | 'roles'>>;
 
 function basicOption(
   world: FakeWorld,
   input: OptionInput,
   guildId: string | null,
-  resolved: Required<Pick<APIInteractionDataResolved, 'users' | 'members'>>,
+  resolved: Resolved,
 ): APIApplicationCommandInteractionDataBasicOption {
   const focused = 'focused' in input && input.focused ? { focused: true } : {};
   switch (input.kind) {
@@ -121,5 +134,16 @@ function basicOption(
       }
       return { type: ApplicationCommandOptionType.User, name: input.name, value: user.id };
     }
+    case 'channel':
+      resolved.channels[input.channel.id] = {
+        id: input.channel.id,
+        type: input.channel.type,
+        name: input.channel.name ?? null,
+        permissions: '0',
+      } as APIInteractionDataResolvedChannel;
+      return { type: ApplicationCommandOptionType.Channel, name: input.name, value: input.channel.id };
+    case 'role':
+      resolved.roles[input.role.id] = input.role;
+      return { type: ApplicationCommandOptionType.Role, name: input.name, value: input.role.id };
   }
 }

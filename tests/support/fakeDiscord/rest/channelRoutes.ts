@@ -81,9 +81,41 @@ function openDm({ world, body }: RouteContext): RestResponse {
   return json(world.dmChannel(user));
 }
 
+/**
+ * `PATCH /channels/{id}` on a thread (forum post): `applied_tags` (each must be one of the forum's
+ * tags), `archived`, `locked`, `name`. Other channels answer 403, as editing them needs Manage Channels.
+ */
+function editChannel({ world, params, body }: RouteContext): RestResponse {
+  const thread = world.thread(params.channel ?? '');
+  if (!thread)
+    return world.channel(params.channel ?? '') ? errors.missingPermissions() : errors.unknownChannel();
+  const request = asObject(body);
+  const forum = world.channel(thread.parent_id ?? '');
+  const tags = new Set(
+    (forum && 'available_tags' in forum ? forum.available_tags : []).map((tag: { id: string }) => tag.id),
+  );
+  if (request.applied_tags !== undefined) {
+    const applied = Array.isArray(request.applied_tags) ? request.applied_tags.map(String) : [];
+    if (applied.some((id) => !tags.has(id)) || applied.length > 5) {
+      const formErrors = new FormErrors();
+      formErrors.add(['applied_tags'], 'BASE_TYPE_INVALID', 'Unknown tag');
+      return errors.invalidFormBody(formErrors.toJSON());
+    }
+    thread.applied_tags = applied;
+  }
+  const metadata = thread.thread_metadata;
+  if (metadata !== undefined) {
+    if (typeof request.archived === 'boolean') metadata.archived = request.archived;
+    if (typeof request.locked === 'boolean') metadata.locked = request.locked;
+  }
+  if (typeof request.name === 'string') thread.name = request.name;
+  return json(thread);
+}
+
 /** Channel, message and DM routes. */
 export const channelRoutes: readonly Route[] = [
   { method: 'GET', path: '/channels/:channel', auth: true, handle: getChannel },
+  { method: 'PATCH', path: '/channels/:channel', auth: true, handle: editChannel },
   { method: 'POST', path: '/channels/:channel/messages', auth: true, handle: createMessage },
   { method: 'GET', path: '/channels/:channel/messages/:message', auth: true, handle: getMessage },
   { method: 'PATCH', path: '/channels/:channel/messages/:message', auth: true, handle: editMessage },

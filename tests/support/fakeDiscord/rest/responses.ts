@@ -36,4 +36,5 @@ export const errors = {
   emptyMessage: () => discordError(400, 50006, 'Cannot send an empty message'),
   invalidJson: () => discordError(400, 50109, 'The request body contains invalid JSON.'),
   invalidFormBody: (formErrors: object) => discordError(400, 50035, 'Invalid Form Body', formErrors),
+  missingPermissions: () => discordError(403, 50013, 'Missing Permissions'),
 } as const;

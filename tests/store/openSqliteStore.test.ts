@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseFile, openSqliteStore, type Store } from '../../src/store/index.ts';
+
+let dir: string;
+const open: Store[] = [];
+const fixedNow = () => new Date('2024-05-01T12:00:00.000Z');
+const place = { guildId: '123456789012345678', channelId: '223456789012345678' };
+
+async function openStore(options: { now?: () => Date; onWarning?: (message: string) => void } = {}) {
+  const store = await openSqliteStore({ dataDir: dir, ...options });
+  open.push(store);
+  return store;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'citebot-store-'));
+});
+
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const vote = (answerId: string, value: 'up' | 'down', userId = '42') => ({
+  answerId,
+  vote: value,
+  question: 'When?',
+  sources: ['a.md', 'b.md'],
+  userId,
+  place,
+});
+
+describe('openSqliteStore', () => {
+  it('creates DATA_DIR/citebot.sqlite in WAL mode with every migration applied', async () => {
+    dir = join(dir, 'nested', 'data');
+    await openStore();
+    expect(await readdir(dir)).toContain(databaseFile);
+    const raw = new SqliteDatabase(join(dir, databaseFile), { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const applied = raw.prepare('select name from kysely_migration order by name').pluck().all();
+    expect(applied).toEqual(['0001_initial']);
+    raw.close();
+  });
+
+  it('stores votes with a salted hash of the user, never the id', async () => {
+    const store = await openStore({ now: fixedNow });
+    expect(await store.recordVote(vote('900000000000000001', 'up', '555555555555555555'))).toBe(true);
+    const [stored] = await store.votes();
+    expect(stored).toEqual({
+      answerId: '900000000000000001',
+      vote: 'up',
+      question: 'When?',
+      sources: ['a.md', 'b.md'],
+      time: '2024-05-01T12:00:00.000Z',
+      ...place,
+      user: store.hashUser('555555555555555555'),
+    });
+    expect(stored?.user).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain('555555555555555555');
+  });
+
+  it('counts a repeated vote once, even after a restart, and lets a voter change their mind', async () => {
+    let store = await openStore();
+    expect(await store.recordVote(vote('m1', 'up'))).toBe(true);
+    expect(await store.recordVote(vote('m1', 'up'))).toBe(false);
+    await store.close();
+    store = await openStore();
+    expect(await store.recordVote(vote('m1', 'up'))).toBe(false);
+    expect(await store.recordVote(vote('m1', 'up', '43'))).toBe(true);
+    expect(await store.recordVote(vote('m1', 'down'))).toBe(true);
+    expect(await store.counts()).toEqual({ up: 1, down: 1, unanswered: 0 });
+  });
+
+  it('keeps the same salt across restarts, so one user hashes alike', async () => {
+    const first = await openStore();
+    const hash = first.hashUser('42');
+    await first.close();
+    expect((await openStore()).hashUser('42')).toBe(hash);
+  });
+
+  it('adopts the salt file of older versions, so old hashes stay comparable', async () => {
+    await writeFile(join(dir, 'user-hash.salt'), `${'ab'.repeat(32)}\n`);
+    const adopted = await openStore();
+    const expected = createHash('sha256')
+      .update(`${'ab'.repeat(32)}:42`)
+      .digest('hex');
+    expect(adopted.hashUser('42')).toBe(expected);
+  });
+
+  it('refuses an empty or short old salt file with what to do, instead of hashing with it', async () => {
+    // An empty salt would make every hash a plain, reversible SHA-256 of the id.
+    await writeFile(join(dir, 'user-hash.salt'), '');
+    await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow(
+      /salt file .* is empty .*delete it to make a new one/,
+    );
+    await writeFile(join(dir, 'user-hash.salt'), 'abc\n');
+    await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow(/too short \(3 characters, at least 32/);
+  });
+
+  it('filters votes and unanswered questions by time and server', async () => {
+    let now = new Date('2024-05-01T00:00:00.000Z');
+    const store = await openStore({ now: () => now });
+    await store.recordUnanswered({ question: 'old', reason: 'no-match', sources: [], userId: '1', place });
+    now = new Date('2024-05-10T00:00:00.000Z');
+    await store.recordUnanswered({
+      question: 'new',
+      reason: 'low-confidence',
+      sources: ['c.md'],
+      userId: '1',
+      place,
+    });
+    await store.recordUnanswered({
+      question: 'elsewhere',
+      reason: 'no-match',
+      sources: [],
+      userId: '1',
+      place: {},
+    });
+    const since = '2024-05-05T00:00:00.000Z';
+    expect((await store.unanswered({ since, guildId: place.guildId })).map((row) => row.question)).toEqual([
+      'new',
+    ]);
+    expect((await store.unanswered()).map((row) => row.question)).toEqual(['old', 'new', 'elsewhere']);
+    expect(await store.counts()).toEqual({ up: 0, down: 0, unanswered: 3 });
+  });
+
+  it('sets, replaces and removes per-server settings, with who and when', async () => {
+    const store = await openStore({ now: fixedNow });
+    await store.putSetting({ guildId: 'g1', name: 'hideByDefault', value: true, setBy: 'u1' });
+    await store.putSetting({ guildId: 'g1', name: 'channel:c1', value: 'all', setBy: 'u1' });
+    await store.putSetting({ guildId: 'g1', name: 'channel:c1', value: 'questions', setBy: 'u2' });
+    await store.putSetting({ guildId: 'g2', name: 'language', value: 'de', setBy: 'u3' });
+    expect(await store.settings('g1')).toEqual([
+      {
+        guildId: 'g1',
+        name: 'channel:c1',
+        value: 'questions',
+        setBy: 'u2',
+        setAt: '2024-05-01T12:00:00.000Z',
+      },
+      { guildId: 'g1', name: 'hideByDefault', value: true, setBy: 'u1', setAt: '2024-05-01T12:00:00.000Z' },
+    ]);
+    await store.putSetting({ guildId: 'g1', name: 'hideByDefault', value: undefined, setBy: 'u1' });
+    expect((await store.settings('g1')).map((setting) => setting.name)).toEqual(['channel:c1']);
+  });
+
+  it('proposes an alias once per wording and records the decision', async () => {
+    const store = await openStore({ now: fixedNow });
+    await store.proposeAlias({ article: 'a.md', question: 'How do I reset?', guildId: 'g1' });
+    await store.proposeAlias({ article: 'a.md', question: 'how do i RESET', guildId: 'g1' });
+    await store.proposeAlias({ article: 'b.md', question: 'How do I reset?', guildId: 'g1' });
+    const pending = await store.aliases('pending');
+    expect(pending.map((alias) => [alias.article, alias.question])).toEqual([
+      ['a.md', 'How do I reset?'],
+      ['b.md', 'How do I reset?'],
+    ]);
+    expect(await store.decideAlias({ id: pending[0]?.id ?? -1, approve: true, by: 'u1' })).toBe(true);
+    expect(await store.decideAlias({ id: 999, approve: true, by: 'u1' })).toBe(false);
+    expect(await store.aliases('approved')).toEqual([
+      expect.objectContaining({
+        article: 'a.md',
+        status: 'approved',
+        decidedBy: 'u1',
+        decidedAt: fixedNow().toISOString(),
+      }),
+    ]);
+  });
+
+  it('refuses calls after close', async () => {
+    const store = await openStore();
+    await store.close();
+    await expect(store.counts()).rejects.toThrow(/store: the database is closed/);
+  });
+
+  it('names the file when the database cannot be opened', async () => {
+    await writeFile(join(dir, databaseFile), 'not a database, just text that is long enough to be read');
+    await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow(/store: .*citebot\.sqlite/);
+  });
+});
