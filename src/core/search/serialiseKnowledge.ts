@@ -80,7 +80,8 @@ export function restoreKnowledge(
   key: string,
   files: Pick<KnowledgeFiles, 'synonyms' | 'hash'>,
 ): KnowledgeBase | undefined {
-  if (data?.format !== SERIALISED_FORMAT || data.key !== key) return undefined;
+  if (typeof data !== 'object' || data === null) throw new Error('not a saved knowledge base');
+  if (data.format !== SERIALISED_FORMAT || data.key !== key) return undefined;
   const articles = new Map(data.articles.map((a) => [a.id, a]));
   const langs = data.languages.map(([lang, count, indexName, textName]) => {
     const bytes = parts.get(indexName);
