@@ -65,4 +65,39 @@ describe('the interface language through the real client', () => {
     expect(embedText(answer)).toContain('Quellen');
     expect(findButton(answer, '🗑')).toBeDefined();
   });
+
+  it('gives a German client German notices and German /help, and an English client the English ones', async () => {
+    bot = await startCitebot({ env: { RATE_LIMIT_QUESTIONS: '1', RATE_LIMIT_WINDOW_SECONDS: '60' } });
+    const { fake } = bot;
+    const contentOf = async (locale?: Locale): Promise<string> => {
+      const asked = fake.interact(
+        chatInputInteraction(fake.world, {
+          name: 'ask',
+          options: [opt.string('question', question)],
+          ...(locale === undefined ? {} : { locale }),
+        }),
+      );
+      return ((await firstCallback(fake, asked)).body as { data: { content?: string } }).data.content ?? '';
+    };
+    await contentOf(Locale.German);
+    expect(await contentOf(Locale.German)).toMatch(/^Du fragst sehr schnell — bitte warte \d+ s/);
+    expect(await contentOf()).toMatch(/^You're asking quickly — please wait \d+ s/);
+
+    const refused = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'search',
+        options: [opt.string('query', ' ?! ')],
+        locale: Locale.German,
+      }),
+    );
+    expect((await firstCallback(fake, refused)).body).toMatchObject({
+      data: { content: 'Bitte gib ein paar Suchwörter an.' },
+    });
+
+    const help = fake.interact(chatInputInteraction(fake.world, { name: 'help', locale: Locale.German }));
+    const helpText = embedText(((await firstCallback(fake, help)).body as unknown as { data: never }).data);
+    expect(helpText).toContain('So fragst du citebot');
+    expect(helpText).toMatch(/\d+ Artikel geladen/);
+    expect(helpText).not.toContain('How to ask citebot');
+  });
 });

@@ -15,9 +15,9 @@ import {
 } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
 import { loadGuildSettings } from './guildSettings.ts';
-import { languageOfLocale } from './i18n/index.ts';
+import { languageOfLocale, translate } from './i18n/index.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
-import { Notices, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
+import { noticeText, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
 import { askAndRender, renderAsked } from './renderAsked.ts';
 import { deleteButtonMessage, editChannel, postToChannel, respond } from './respond.ts';
 import { searchPage } from './searching.ts';
@@ -30,7 +30,8 @@ function placeOf(interaction: ButtonInteraction) {
 async function share(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
   await ctx.shownAnswers.fetch(state);
   const shown = ctx.shownAnswers.recall(state);
-  if (shown === undefined) return respond(interaction, renderNotice(Notices.expired));
+  if (shown === undefined)
+    return respond(interaction, renderNotice(noticeText('expired', languageOfLocale(interaction.locale))));
   const asking = {
     question: state.question,
     offset: state.offset,
@@ -68,7 +69,7 @@ async function vote(
   // The sources the voter saw, as they were shown (asking again could differ after a reload).
   await ctx.shownAnswers.fetch(state);
   const shown = ctx.shownAnswers.recall(state);
-  if (shown === undefined) return renderNotice(Notices.expired);
+  if (shown === undefined) return renderNotice(noticeText('expired', languageOfLocale(interaction.locale)));
   const { answer } = shown;
   const counted = await ctx.store.recordVote({
     answerId: interaction.message.id,
@@ -78,8 +79,9 @@ async function vote(
     userId: interaction.user.id,
     place: placeOf(interaction),
   });
-  if (!counted) return renderNotice(`You already voted ${emoji} on this answer.`);
-  return renderNotice(`Thanks — your ${emoji} was recorded.`);
+  if (!counted)
+    return renderNotice(translate(languageOfLocale(interaction.locale), 'vote.already', { emoji }));
+  return renderNotice(translate(languageOfLocale(interaction.locale), 'vote.recorded', { emoji }));
 }
 
 /**
@@ -107,7 +109,11 @@ async function askerOf(interaction: ButtonInteraction): Promise<string | undefin
 async function remove(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const moderator = interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
   const byAsker = (await askerOf(interaction)) === interaction.user.id;
-  if (!byAsker && !moderator) return respond(interaction, renderNotice(Notices.deleteRefused));
+  if (!byAsker && !moderator)
+    return respond(
+      interaction,
+      renderNotice(noticeText('deleteRefused', languageOfLocale(interaction.locale))),
+    );
   await deleteButtonMessage(interaction);
   ctx.logger.info({ channelId: interaction.channelId, byAsker }, 'discord: answer deleted');
 }
@@ -116,9 +122,16 @@ async function remove(interaction: ButtonInteraction, ctx: BotContext): Promise<
 async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: AnswerState): Promise<void> {
   const settings = await loadGuildSettings(ctx.store, ctx.config, interaction.guildId);
   const roleId = settings.helperRoleId.value;
-  if (roleId === null) return respond(interaction, renderNotice(Notices.noHelperRole));
+  if (roleId === null)
+    return respond(
+      interaction,
+      renderNotice(noticeText('noHelperRole', languageOfLocale(interaction.locale))),
+    );
   if (ctx.helperPings.has(interaction.user.id))
-    return respond(interaction, renderNotice(Notices.helperAlreadyAsked));
+    return respond(
+      interaction,
+      renderNotice(noticeText('helperAlreadyAsked', languageOfLocale(interaction.locale))),
+    );
   ctx.helperPings.set(interaction.user.id, true);
   const ping = renderHelperPing({
     roleId,
@@ -131,7 +144,7 @@ async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: 
     { guildId: interaction.guildId, channelId: interaction.channelId },
     'discord: helpers asked',
   );
-  await respond(interaction, renderNotice(Notices.helperAsked));
+  await respond(interaction, renderNotice(noticeText('helperAsked', languageOfLocale(interaction.locale))));
 }
 
 /** A forum tag that means solved, in the languages citebot speaks. */
@@ -146,16 +159,24 @@ async function markSolved(
   ctx: BotContext,
   state: AnswerState,
 ): Promise<void> {
-  if (interaction.user.id !== state.askerId) return respond(interaction, renderNotice(Notices.solvedRefused));
+  if (interaction.user.id !== state.askerId)
+    return respond(
+      interaction,
+      renderNotice(noticeText('solvedRefused', languageOfLocale(interaction.locale))),
+    );
   const thread = interaction.channel;
-  if (thread === null || !thread.isThread()) return respond(interaction, renderNotice(Notices.expired));
+  if (thread === null || !thread.isThread())
+    return respond(interaction, renderNotice(noticeText('expired', languageOfLocale(interaction.locale))));
   const forum = thread.parent;
   const tag =
     forum?.type === ChannelType.GuildForum
       ? forum.availableTags.find((candidate) => solvedTag.test(candidate.name.trim()))
       : undefined;
   // Answered before the post closes; the notice tells everyone in it why.
-  await respond(interaction, renderNotice(Notices.solved, { ephemeral: false }));
+  await respond(
+    interaction,
+    renderNotice(noticeText('solved', languageOfLocale(interaction.locale)), { ephemeral: false }),
+  );
   const appliedTags = tag === undefined ? undefined : [...new Set([...thread.appliedTags, tag.id])];
   await editChannel(interaction.client, thread.id, {
     ...(appliedTags === undefined ? {} : { applied_tags: appliedTags }),
@@ -195,8 +216,12 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   const key = storedKeyOf(interaction.customId);
   if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);
-  if (!decoded.ok) return respond(interaction, renderNotice(Notices.expired));
-  const refused = await refusal(ctx, buttonPreconditions[decoded.button], { userId: interaction.user.id });
+  if (!decoded.ok)
+    return respond(interaction, renderNotice(noticeText('expired', languageOfLocale(interaction.locale))));
+  const refused = await refusal(ctx, buttonPreconditions[decoded.button], {
+    userId: interaction.user.id,
+    language: languageOfLocale(interaction.locale),
+  });
   if (refused !== undefined) return respond(interaction, renderNotice(refused));
   switch (decoded.button) {
     case 'prev':

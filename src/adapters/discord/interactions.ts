@@ -7,9 +7,10 @@ import {
 import { type MessageCommand, messageCommands, type SlashCommand, slashCommands } from './commands/index.ts';
 import type { BotContext } from './context.ts';
 import { handleButton } from './handleButton.ts';
+import { languageOfLocale } from './i18n/index.ts';
 import { isServerManager, refusal } from './preconditions.ts';
 import { stripBotMention } from './questionText.ts';
-import { Notices, renderNotice } from './render/index.ts';
+import { noticeText, renderNotice } from './render/index.ts';
 import { apologize, describeInteraction, respond, respondWithChoices } from './respond.ts';
 
 const slashByName = new Map(slashCommands.map((command) => [command.data.name, command]));
@@ -35,6 +36,7 @@ async function runCommand(
   const refused = await refusal(ctx, preconditions, {
     userId: interaction.user.id,
     isAdmin,
+    language: languageOfLocale(interaction.locale),
     ...(text === undefined ? {} : { text }),
   });
   if (refused !== undefined) {
@@ -62,14 +64,22 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       await (command?.autocomplete?.(interaction, ctx) ?? respondWithChoices(interaction, []));
     } else if (interaction.isChatInputCommand()) {
       const command = slashByName.get(interaction.commandName);
-      if (command === undefined) await respond(interaction, renderNotice(Notices.unknownCommand));
+      if (command === undefined)
+        await respond(
+          interaction,
+          renderNotice(noticeText('unknownCommand', languageOfLocale(interaction.locale))),
+        );
       else await runCommand(ctx, interaction, command, slashText(command, interaction));
     } else if (interaction.isMessageContextMenuCommand()) {
       const command = messageByName.get(interaction.commandName);
       // Over HTTP interactions there is no logged-in user; a bot's user id is its application's id.
       const botId = interaction.client.user?.id ?? interaction.applicationId;
       const text = stripBotMention(interaction.targetMessage.content, botId);
-      if (command === undefined) await respond(interaction, renderNotice(Notices.unknownCommand));
+      if (command === undefined)
+        await respond(
+          interaction,
+          renderNotice(noticeText('unknownCommand', languageOfLocale(interaction.locale))),
+        );
       else await runCommand(ctx, interaction, command, text);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);

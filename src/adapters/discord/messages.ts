@@ -4,7 +4,7 @@ import { type ChannelMode, channelModeOf, guildLanguage, loadGuildSettings } fro
 import type { InterfaceLanguage } from './i18n/index.ts';
 import { type Preconditions, refusal } from './preconditions.ts';
 import { hasQuestion, isQuestionLike, mentionsBot, stripBotMention } from './questionText.ts';
-import { Notices, renderNotice } from './render/index.ts';
+import { noticeText, renderNotice } from './render/index.ts';
 import { askAndRender } from './renderAsked.ts';
 import { respond } from './respond.ts';
 
@@ -86,14 +86,14 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
   if (routed.route === 'hint') {
-    await respond(message, renderNotice(Notices.mentionHint, { ephemeral: false })).catch((error: unknown) =>
-      ctx.logger.warn({ err: error }, 'discord: could not send the mention hint'),
+    await respond(message, renderNotice(noticeText('mentionHint', language), { ephemeral: false })).catch(
+      (error: unknown) => ctx.logger.warn({ err: error }, 'discord: could not send the mention hint'),
     );
     return;
   }
   const quiet = routed.route === 'channel';
   try {
-    const refused = await refusal(ctx, messagePreconditions, { userId: message.author.id });
+    const refused = await refusal(ctx, messagePreconditions, { userId: message.author.id, language });
     if (refused !== undefined) {
       if (!quiet) await respond(message, renderNotice(refused, { ephemeral: false }));
       return;
@@ -115,8 +115,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       'discord: message handler failed',
     );
     if (quiet) return;
-    await respond(message, renderNotice(Notices.apology, { ephemeral: false })).catch((replyError: unknown) =>
-      ctx.logger.warn({ err: replyError }, 'discord: could not apologise'),
+    await respond(message, renderNotice(noticeText('apology', language), { ephemeral: false })).catch(
+      (replyError: unknown) => ctx.logger.warn({ err: replyError }, 'discord: could not apologise'),
     );
   }
 }

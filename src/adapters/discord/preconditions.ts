@@ -1,7 +1,8 @@
 import { type Interaction, PermissionFlagsBits } from 'discord.js';
 import type { BotContext } from './context.ts';
+import type { InterfaceLanguage } from './i18n/index.ts';
 import { hasQuestion } from './questionText.ts';
-import { type NoticeName, Notices, rateLimitedText } from './render/index.ts';
+import { type NoticeName, noticeText, rateLimitedText } from './render/index.ts';
 
 /**
  * What a command or button requires before its handler runs, declared beside its definition and
@@ -21,6 +22,8 @@ export interface Request {
   readonly userId: string;
   readonly isAdmin?: boolean;
   readonly text?: string;
+  /** The language of the refusal (English when absent). */
+  readonly language?: InterfaceLanguage;
 }
 
 /**
@@ -32,13 +35,14 @@ export async function refusal(
   preconditions: Preconditions,
   request: Request,
 ): Promise<string | undefined> {
-  if (preconditions.adminOnly && !request.isAdmin) return Notices.adminOnly;
+  const { language } = request;
+  if (preconditions.adminOnly && !request.isAdmin) return noticeText('adminOnly', language);
   if (preconditions.needsText !== undefined && !hasQuestion(request.text ?? '')) {
-    return Notices[preconditions.needsText];
+    return noticeText(preconditions.needsText, language);
   }
   if (preconditions.rateLimited) {
     const limit = await ctx.rateLimiter.take(request.userId);
-    if (!limit.allowed) return rateLimitedText(limit.retryAfterMs);
+    if (!limit.allowed) return rateLimitedText(limit.retryAfterMs, language);
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { answerControls } from './answerControls.ts';
 import { type Asked, type Asking, ask } from './asking.ts';
 import type { BotContext } from './context.ts';
 import { loadGuildSettings } from './guildSettings.ts';
-import { Notices, type Reply, renderAnswer, renderNotice } from './render/index.ts';
+import { noticeText, type Reply, renderAnswer, renderNotice } from './render/index.ts';
 
 /** Extra people on an answer: the one `mention` pings, or the one who shared it (not pinged). */
 export interface AnswerPeople {
@@ -22,7 +22,7 @@ export function renderAsked(
   offerHuman = false,
 ): Reply {
   const { answer, elapsedMs } = asked;
-  if (answer.reason === 'empty-question') return renderNotice(Notices.emptyQuestion);
+  if (answer.reason === 'empty-question') return renderNotice(noticeText('emptyQuestion', asking.language));
   return renderAnswer(answer, {
     elapsedMs,
     ephemeral: asking.hidden,

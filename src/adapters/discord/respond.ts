@@ -15,7 +15,8 @@ import {
   Routes,
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
-import { Notices, type Reply, renderNotice } from './render/index.ts';
+import { languageOfLocale } from './i18n/index.ts';
+import { noticeText, type Reply, renderNotice } from './render/index.ts';
 
 function body(reply: Reply) {
   return {
@@ -249,7 +250,7 @@ export async function apologize(interaction: Interaction, logger: Logger, error:
       return;
     }
     if (!interaction.isRepliable()) return;
-    const reply = renderNotice(Notices.apology);
+    const reply = renderNotice(noticeText('apology', languageOfLocale(interaction.locale)));
     const replacesThinking =
       interaction.deferred && !interaction.replied && !interaction.isMessageComponent();
     await respond(interaction, reply, replacesThinking ? { mode: 'edit' } : {});

@@ -1,6 +1,7 @@
 import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { languageOfLocale } from '../i18n/index.ts';
 import { stripBotMention } from '../questionText.ts';
-import { Notices, renderNotice } from '../render/index.ts';
+import { noticeText, renderNotice } from '../render/index.ts';
 import { askAndRender, renderAsked } from '../renderAsked.ts';
 import { deferResponse, respond, withdrawResponse } from '../respond.ts';
 import type { MessageCommand } from './command.ts';
@@ -51,7 +52,10 @@ export const answerWithCitebot: MessageCommand = {
       await respond(interaction, renderAsked(ctx, asked, { ...asking, hidden: true, fresh: false }), {
         mode: 'edit',
       });
-      await respond(interaction, renderNotice(Notices.couldNotPost));
+      await respond(
+        interaction,
+        renderNotice(noticeText('couldNotPost', languageOfLocale(interaction.locale))),
+      );
       return;
     }
     // The answer is out; a leftover "thinking…" only the invoker sees is not worth an apology.

@@ -1,5 +1,6 @@
 import { ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { BotContext } from '../context.ts';
+import { type InterfaceLanguage, languageOfLocale } from '../i18n/index.ts';
 import { type Reply, renderHelp } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
@@ -12,13 +13,16 @@ async function examples(ctx: BotContext): Promise<string[]> {
   return titles.map((suggestion) => suggestion.name);
 }
 
-async function helpReply(ctx: BotContext): Promise<Reply> {
+async function helpReply(ctx: BotContext, language: InterfaceLanguage): Promise<Reply> {
   const [stats, found] = await Promise.all([ctx.service.stats(), examples(ctx)]);
-  return renderHelp({
-    examples: found,
-    articles: stats.articles,
-    answerChannels: ctx.autoAnswer ? ctx.config.answerChannelIds : [],
-  });
+  return renderHelp(
+    {
+      examples: found,
+      articles: stats.articles,
+      answerChannels: ctx.autoAnswer ? ctx.config.answerChannelIds : [],
+    },
+    language,
+  );
 }
 
 /** `/help`: how to ask, with examples drawn from the loaded knowledge. */
@@ -32,7 +36,7 @@ export const help: SlashCommand = {
   },
 
   async execute(interaction, ctx) {
-    await respond(interaction, helpReply(ctx), {
+    await respond(interaction, helpReply(ctx, languageOfLocale(interaction.locale)), {
       ephemeral: true,
       deferAfterMs: ctx.tuning.deferAfterMs,
     });

@@ -1,4 +1,5 @@
 import { DefaultTuning } from '../../../config/index.ts';
+import { type InterfaceLanguage, translate } from '../i18n/index.ts';
 import { finalize, type Reply } from './reply.ts';
 import { safeLine } from './text.ts';
 
@@ -12,31 +13,27 @@ export interface HelpFacts {
 }
 
 /** How to ask citebot, with examples drawn from the loaded knowledge. */
-export function renderHelp(facts: HelpFacts): Reply {
-  const ways = [
-    '`/ask question:` — an answer with cited snippets from the articles. `hide:True` shows it only to you; `mention:` points it at someone.',
-    '`/search query:` — the best passage of each matching article, page by page.',
-    '`/article name:` — one article: its opening, source, language and link.',
-    '**@mention** me with a question, or send me a **DM** — I reply to your message.',
-    'Right-click a message → **Apps → Answer with citebot** — I answer that message as a reply.',
-  ];
+export function renderHelp(facts: HelpFacts, language: InterfaceLanguage = 'en'): Reply {
+  const ways = (['help.ask', 'help.search', 'help.article', 'help.mention', 'help.contextMenu'] as const).map(
+    (key) => translate(language, key),
+  );
   if (facts.answerChannels.length > 0) {
     const channels = facts.answerChannels.map((id) => `<#${id}>`).join(', ');
-    ways.push(`In ${channels} I answer questions without a mention.`);
+    ways.push(translate(language, 'help.channels', { channels }));
   }
   const examples = facts.examples.slice(0, 5).map((example) => `• /ask question: ${safeLine(example, 100)}`);
   const description =
     examples.length === 0
       ? ways.join('\n')
-      : `${ways.join('\n')}\n\n**Try for example**\n${examples.join('\n')}`;
+      : `${ways.join('\n')}\n\n**${translate(language, 'help.tryExamples')}**\n${examples.join('\n')}`;
   return finalize({
     embeds: [
       {
-        title: 'How to ask citebot',
+        title: translate(language, 'help.title'),
         description,
         color: DefaultTuning.answerColor,
         footer: {
-          text: `${facts.articles} articles loaded · answers quote the articles and cite their sources`,
+          text: translate(language, 'help.footer', { count: facts.articles }),
         },
       },
     ],

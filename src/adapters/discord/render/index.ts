@@ -8,7 +8,7 @@ export type { HelpFacts } from './help.ts';
 export { renderHelp } from './help.ts';
 export { DiscordLimits } from './limits.ts';
 export type { NoticeName } from './notice.ts';
-export { Notices, rateLimitedText, renderHelperPing, renderNotice } from './notice.ts';
+export { Notices, noticeText, rateLimitedText, renderHelperPing, renderNotice } from './notice.ts';
 export type { Draft, Reply } from './reply.ts';
 export { embedLength, finalize } from './reply.ts';
 export { setRendererSecrets } from './scrub.ts';

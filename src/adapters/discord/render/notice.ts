@@ -1,3 +1,5 @@
+import { en } from '../i18n/en.ts';
+import { type InterfaceLanguage, type MessageKey, translate } from '../i18n/index.ts';
 import { finalize, type Reply } from './reply.ts';
 import { safeLine } from './text.ts';
 
@@ -9,35 +11,27 @@ export function renderNotice(text: string, options: { readonly ephemeral?: boole
   return finalize({ content: text, ephemeral: options.ephemeral ?? true });
 }
 
-/** The fixed notices, in one place so their wording stays consistent. */
-export const Notices = {
-  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
-  expired: 'This button has expired — ask again.',
-  unknownCommand: 'That command is not available any more. Try `/help`.',
-  emptyQuestion: 'Please ask a question, for example `/ask question: how do I …?`',
-  adminOnly: 'Only members who can manage this server may use this command.',
-  noHelperRole: 'This server has no helper role any more, so there is nobody to ask.',
-  helperAsked: 'Asked the helpers — someone will look at your question.',
-  helperAlreadyAsked: 'You asked the helpers a moment ago; please give them some time.',
-  solvedRefused: 'Only the person who opened this post can mark it solved.',
-  solved: '✅ Marked as solved by the author — closing this post.',
-  deleteRefused: 'Only the person who asked, or a member with Manage Messages, can delete this answer.',
-  noText: 'That message has no text I could answer.',
-  noSearchText: 'Please give some words to search for.',
-  noArticleName: 'Please give the title or file name of an article.',
-  couldNotPost: "I couldn't post in this channel, so here is the answer just for you.",
-  /** The one "no answer" wording of search pages; answers say it in their language (i18n). */
-  noAnswer: "I couldn't find an answer to that in the articles.",
-  mentionHint: 'Ask me after the mention, e.g. “@citebot how do I …?”, or use `/ask`.',
-} as const satisfies Record<string, string>;
+/** The name of one fixed notice (errors, refusals, expired buttons): its catalogue key is `notice.<name>`. */
+export type NoticeName = {
+  [K in MessageKey]: K extends `notice.${infer Name}` ? Name : never;
+}[MessageKey];
 
-/** The name of one fixed notice. */
-export type NoticeName = keyof typeof Notices;
+/** A fixed notice in `language` (English when German lacks it). */
+export function noticeText(name: NoticeName, language: InterfaceLanguage = 'en'): string {
+  return translate(language, `notice.${name}`);
+}
+
+/** The fixed notices in English, by name (the reference wording, e.g. for tests and the terminal). */
+export const Notices = Object.fromEntries(
+  Object.keys(en)
+    .filter((key) => key.startsWith('notice.'))
+    .map((key) => [key.slice('notice.'.length), en[key as MessageKey]]),
+) as Readonly<Record<NoticeName, string>>;
 
 /** "You're asking quickly" with the wait rounded up to whole seconds. */
-export function rateLimitedText(retryAfterMs: number): string {
+export function rateLimitedText(retryAfterMs: number, language: InterfaceLanguage = 'en'): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You're asking quickly — please wait ${seconds} s before the next question.`;
+  return translate(language, 'rateLimited', { seconds });
 }
 
 /**
