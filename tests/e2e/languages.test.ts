@@ -59,6 +59,18 @@ describe('the interface language through the real client', () => {
       }),
     );
     await firstCallback(fake, set);
+    const germanSet = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'config',
+        subcommand: 'language',
+        options: [opt.string('locale', 'de')],
+        memberPermissions: PermissionFlagsBits.ManageGuild,
+        locale: Locale.German,
+      }),
+    );
+    expect((await firstCallback(fake, germanSet)).body).toMatchObject({
+      data: { content: 'Antworten in Kanälen sind jetzt auf `de`.' },
+    });
     await bot.restart();
     const asked = fake.sendMessage(mentionMessage(fake.world, { content: question }));
     const answer = createdMessage(fake, await waitForReplyTo(fake, asked.id));

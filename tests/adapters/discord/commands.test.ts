@@ -13,6 +13,24 @@ describe('the command list', () => {
     expect(messageCommands[0]?.data.name_localizations?.de).toBe('Mit citebot beantworten');
   });
 
+  it('gives the options of /ask, /search and /config German names that follow Discord rules', () => {
+    const german = new Map<string, string>();
+    const visit = (options: readonly { name: string; name_localizations?: unknown; options?: unknown }[]) => {
+      for (const option of options) {
+        const de = (option.name_localizations as { de?: string } | undefined)?.de;
+        if (de !== undefined) {
+          expect(de, option.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+          german.set(option.name, de);
+        }
+        visit((option.options ?? []) as never);
+      }
+    };
+    for (const command of slashCommands) visit((command.data.options ?? []) as never);
+    expect(german.get('question')).toBe('frage');
+    expect(german.get('query')).toBe('suchbegriff');
+    expect(german.get('locale')).toBe('sprache');
+  });
+
   it('holds every command once, slash commands then the context menu', () => {
     expect(commands.map((command) => command.data.name)).toEqual([
       'ask',

@@ -21,6 +21,7 @@ export const ask: SlashCommand = {
       {
         type: ApplicationCommandOptionType.String,
         name: 'question',
+        name_localizations: { de: 'frage' },
         description: 'Your question',
         description_localizations: { de: 'Deine Frage' },
         required: true,
@@ -30,6 +31,7 @@ export const ask: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
+        name_localizations: { de: 'verbergen' },
         description: 'Show the answer only to you (the server may make this the default)',
         description_localizations: {
           de: 'Die Antwort nur dir zeigen (der Server kann das zur Voreinstellung machen)',
@@ -38,6 +40,7 @@ export const ask: SlashCommand = {
       {
         type: ApplicationCommandOptionType.User,
         name: 'mention',
+        name_localizations: { de: 'erwähnen' },
         description: 'Point the answer at someone (they get pinged; nobody else does)',
         description_localizations: {
           de: 'Die Antwort an jemanden richten (nur diese Person wird angepingt)',

@@ -16,6 +16,7 @@ import {
   loadGuildSettings,
   SettingName,
 } from '../guildSettings.ts';
+import { type InterfaceLanguage, languageOfLocale, translate } from '../i18n/index.ts';
 import { messageContentMissing, type Reply, renderConfig, renderNotice } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
@@ -28,12 +29,13 @@ function readsMessageContent(interaction: ChatInputCommandInteraction): boolean 
 async function show(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
   ctx: BotContext,
+  language: InterfaceLanguage,
 ): Promise<Reply> {
   const settings = await loadGuildSettings(ctx.store, ctx.config, interaction.guildId);
   const channelIds = new Set(interaction.guild?.channels.cache.keys() ?? []);
   // Without a cached guild (raw), show every channel the settings name.
   if (interaction.guild === null) for (const id of settings.channels.keys()) channelIds.add(id);
-  return renderConfig(settings, { channelIds, messageContent: readsMessageContent(interaction) });
+  return renderConfig(settings, { channelIds, messageContent: readsMessageContent(interaction) }, language);
 }
 
 async function put(
@@ -50,7 +52,10 @@ async function change(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
   ctx: BotContext,
   subcommand: string,
+  language: InterfaceLanguage,
 ): Promise<Reply> {
+  const t = (key: Parameters<typeof translate>[1], values?: Readonly<Record<string, string>>) =>
+    translate(language, key, values);
   switch (subcommand) {
     case 'channel': {
       const channel = interaction.options.getChannel('channel', true);
@@ -58,36 +63,24 @@ async function change(
       await put(ctx, interaction, `${SettingName.channelPrefix}${channel.id}`, mode);
       const warning =
         (mode === 'questions' || mode === 'all') && !readsMessageContent(interaction)
-          ? `\n${messageContentMissing}`
+          ? `\n${messageContentMissing(language)}`
           : '';
-      return renderNotice(`<#${channel.id}> is now \`${mode}\`.${warning}`);
+      return renderNotice(`${t('config.channelSet', { channel: `<#${channel.id}>`, mode })}${warning}`);
     }
     case 'hide-by-default': {
       const enabled = interaction.options.getBoolean('enabled', true);
       await put(ctx, interaction, SettingName.hideByDefault, enabled);
-      return renderNotice(
-        enabled
-          ? '`/ask` answers are now shown only to the asker unless they choose `hide: False`.'
-          : '`/ask` answers are now public unless the asker chooses `hide: True`.',
-      );
+      return renderNotice(t(enabled ? 'config.hideOn' : 'config.hideOff'));
     }
     case 'helper-role': {
       const role = interaction.options.getRole('role');
       await put(ctx, interaction, SettingName.helperRole, role?.id);
-      return renderNotice(
-        role === null
-          ? 'Answers no longer offer **Ask a human**.'
-          : 'Answers now offer **Ask a human**, which pings that role (and nobody else) once per person and 10 minutes.',
-      );
+      return renderNotice(t(role === null ? 'config.helperOff' : 'config.helperOn'));
     }
     default: {
       const locale = interaction.options.getString('locale', true) as GuildLanguage;
       await put(ctx, interaction, SettingName.language, locale);
-      return renderNotice(
-        locale === 'auto'
-          ? "Channel replies now follow the server's preferred language."
-          : `Channel replies are now in \`${locale}\`.`,
-      );
+      return renderNotice(locale === 'auto' ? t('config.languageAuto') : t('config.languageSet', { locale }));
     }
   }
 }
@@ -109,12 +102,14 @@ export const config: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'show',
+        name_localizations: { de: 'anzeigen' },
         description: 'Every setting of this server and where it came from',
         description_localizations: { de: 'Alle Einstellungen dieses Servers und woher sie stammen' },
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'channel',
+        name_localizations: { de: 'kanal' },
         description: 'Which messages citebot answers in a channel (and its threads)',
         description_localizations: {
           de: 'Welche Nachrichten citebot in einem Kanal (und seinen Threads) beantwortet',
@@ -123,14 +118,18 @@ export const config: SlashCommand = {
           {
             type: ApplicationCommandOptionType.Channel,
             name: 'channel',
+            name_localizations: { de: 'kanal' },
             description: 'A text or forum channel',
+            description_localizations: { de: 'Ein Text- oder Forumkanal' },
             required: true,
             channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum],
           },
           {
             type: ApplicationCommandOptionType.String,
             name: 'mode',
+            name_localizations: { de: 'modus' },
             description: 'off, mention (default), questions, or all',
+            description_localizations: { de: 'off, mention (Standard), questions oder all' },
             required: true,
             choices: choices(channelModes),
           },
@@ -139,6 +138,7 @@ export const config: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'hide-by-default',
+        name_localizations: { de: 'standardmäßig-verbergen' },
         description: 'Show /ask answers only to the asker unless they choose hide: False',
         description_localizations: {
           de: '/ask-Antworten nur der fragenden Person zeigen, außer bei hide: False',
@@ -147,7 +147,9 @@ export const config: SlashCommand = {
           {
             type: ApplicationCommandOptionType.Boolean,
             name: 'enabled',
+            name_localizations: { de: 'aktiv' },
             description: 'On or off',
+            description_localizations: { de: 'An oder aus' },
             required: true,
           },
         ],
@@ -155,19 +157,34 @@ export const config: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'helper-role',
+        name_localizations: { de: 'helfer-rolle' },
         description: 'The role an "Ask a human" button on answers pings; leave empty to remove the button',
-        options: [{ type: ApplicationCommandOptionType.Role, name: 'role', description: 'The helpers' }],
+        description_localizations: {
+          de: 'Die Rolle, die „Einen Menschen fragen“ pingt; leer lassen entfernt den Button',
+        },
+        options: [
+          {
+            type: ApplicationCommandOptionType.Role,
+            name: 'role',
+            name_localizations: { de: 'rolle' },
+            description: 'The helpers',
+            description_localizations: { de: 'Die Helfer' },
+          },
+        ],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'language',
+        name_localizations: { de: 'sprache' },
         description: 'Language of replies to mentions and channel messages',
         description_localizations: { de: 'Sprache der Antworten auf Erwähnungen und Kanalnachrichten' },
         options: [
           {
             type: ApplicationCommandOptionType.String,
             name: 'locale',
+            name_localizations: { de: 'sprache' },
             description: "auto (the server's preferred language), en or de",
+            description_localizations: { de: 'auto (die bevorzugte Sprache des Servers), en oder de' },
             required: true,
             choices: choices(guildLanguages),
           },
@@ -179,7 +196,11 @@ export const config: SlashCommand = {
   async execute(interaction, ctx) {
     if (!interaction.inGuild()) return;
     const subcommand = interaction.options.getSubcommand(true);
-    const reply = subcommand === 'show' ? show(interaction, ctx) : change(interaction, ctx, subcommand);
+    const language = languageOfLocale(interaction.locale);
+    const reply =
+      subcommand === 'show'
+        ? show(interaction, ctx, language)
+        : change(interaction, ctx, subcommand, language);
     await respond(interaction, reply, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 };

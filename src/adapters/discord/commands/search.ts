@@ -16,6 +16,7 @@ export const search: SlashCommand = {
       {
         type: ApplicationCommandOptionType.String,
         name: 'query',
+        name_localizations: { de: 'suchbegriff' },
         description: 'Words to look for',
         description_localizations: { de: 'Gesuchte Wörter' },
         required: true,

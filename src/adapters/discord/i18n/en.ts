@@ -45,8 +45,35 @@ export const en = {
   'help.contextMenu':
     'Right-click a message → **Apps → Answer with citebot** — I answer that message as a reply.',
   'help.channels': 'In {channels} I answer questions without a mention.',
+  'help.example': '• /ask question: {example}',
   'help.tryExamples': 'Try for example',
   'help.footer': '{count} articles loaded · answers quote the articles and cite their sources',
+  'config.channelSet': '{channel} is now `{mode}`.',
+  'config.hideOn': '`/ask` answers are now shown only to the asker unless they choose `hide: False`.',
+  'config.hideOff': '`/ask` answers are now public unless the asker chooses `hide: True`.',
+  'config.helperOff': 'Answers no longer offer **Ask a human**.',
+  'config.helperOn':
+    'Answers now offer **Ask a human**, which pings that role (and nobody else) once per person and 10 minutes.',
+  'config.languageAuto': "Channel replies now follow the server's preferred language.",
+  'config.languageSet': 'Channel replies are now in `{locale}`.',
+  'config.messageContentMissing':
+    '⚠️ `questions` and `all` need the **Message Content** intent, which this connection does not have: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal and restart citebot. Until then only @mentions and replies are answered there.',
+  'config.title': 'citebot settings of this server',
+  'config.hideByDefault': 'Hide /ask answers by default',
+  'config.helperRole': 'Helper role (Ask a human)',
+  'config.language': 'Language of channel replies',
+  'config.on': 'on',
+  'config.off': 'off',
+  'config.none': 'none',
+  'config.channels': 'Channels (all others: `mention`)',
+  'config.noneSet': 'none set',
+  'config.source.default': 'default',
+  'config.source.environment': 'environment ({variable})',
+  'config.source.set': 'set by {user} {time}',
+  'config.mode.off': '`off` — not answered',
+  'config.mode.mention': '`mention` — @mentions and replies to citebot',
+  'config.mode.questions': '`questions` — question-like messages',
+  'config.mode.all': '`all` — every message citebot can answer',
 } as const;
 
 /** A key of the interface catalogue. */

@@ -1,5 +1,6 @@
 import { DefaultTuning } from '../../../config/index.ts';
-import type { ChannelMode, GuildSettings, Resolved, SettingSource } from '../guildSettings.ts';
+import type { GuildSettings, Resolved, SettingSource } from '../guildSettings.ts';
+import { type InterfaceLanguage, translate } from '../i18n/index.ts';
 import { finalize, type Reply } from './reply.ts';
 
 /** What `/config show` needs besides the settings. */
@@ -11,47 +12,57 @@ export interface ConfigFacts {
 }
 
 /** `default`, `environment (ANSWER_CHANNEL_IDS)`, `set by @manager <time>`. */
-export function sourceText(source: SettingSource): string {
+export function sourceText(source: SettingSource, language: InterfaceLanguage = 'en'): string {
   switch (source.kind) {
     case 'default':
-      return 'default';
+      return translate(language, 'config.source.default');
     case 'environment':
-      return `environment (${source.variable})`;
+      return translate(language, 'config.source.environment', { variable: source.variable });
     case 'set':
-      return `set by <@${source.by}> <t:${Math.floor(Date.parse(source.at) / 1000)}:f>`;
+      return translate(language, 'config.source.set', {
+        user: `<@${source.by}>`,
+        time: `<t:${Math.floor(Date.parse(source.at) / 1000)}:f>`,
+      });
   }
 }
 
-const modeText: Record<ChannelMode, string> = {
-  off: '`off` — not answered',
-  mention: '`mention` — @mentions and replies to citebot',
-  questions: '`questions` — question-like messages',
-  all: '`all` — every message citebot can answer',
-};
-
 /** The warning `/config channel` and `/config show` give when a mode cannot work yet. */
-export const messageContentMissing =
-  '⚠️ `questions` and `all` need the **Message Content** intent, which this connection does not have: enable ' +
-  '"Message Content Intent" under Bot → Privileged Gateway Intents in the Developer Portal and restart citebot. ' +
-  'Until then only @mentions and replies are answered there.';
+export function messageContentMissing(language: InterfaceLanguage = 'en'): string {
+  return translate(language, 'config.messageContentMissing');
+}
 
-function line<T>(label: string, setting: Resolved<T>, shown: string): string {
-  return `**${label}:** ${shown} · ${sourceText(setting.source)}`;
+function line<T>(label: string, setting: Resolved<T>, shown: string, language: InterfaceLanguage): string {
+  return `**${label}:** ${shown} · ${sourceText(setting.source, language)}`;
 }
 
 /** `/config show`: every setting of this server and where its value came from. */
-export function renderConfig(settings: GuildSettings, facts: ConfigFacts): Reply {
+export function renderConfig(
+  settings: GuildSettings,
+  facts: ConfigFacts,
+  language: InterfaceLanguage = 'en',
+): Reply {
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const channels = [...settings.channels]
     .filter(([id]) => facts.channelIds.has(id))
-    .map(([id, mode]) => `<#${id}> ${modeText[mode.value]} · ${sourceText(mode.source)}`);
+    .map(([id, mode]) => `<#${id}> ${t(`config.mode.${mode.value}`)} · ${sourceText(mode.source, language)}`);
   const needsContent = [...settings.channels].some(
     ([id, mode]) => facts.channelIds.has(id) && (mode.value === 'questions' || mode.value === 'all'),
   );
   const role = settings.helperRoleId.value;
   const lines = [
-    line('Hide /ask answers by default', settings.hideByDefault, settings.hideByDefault.value ? 'on' : 'off'),
-    line('Helper role (Ask a human)', settings.helperRoleId, role === null ? 'none' : `<@&${role}>`),
-    line('Language of channel replies', settings.language, `\`${settings.language.value}\``),
+    line(
+      t('config.hideByDefault'),
+      settings.hideByDefault,
+      t(settings.hideByDefault.value ? 'config.on' : 'config.off'),
+      language,
+    ),
+    line(
+      t('config.helperRole'),
+      settings.helperRoleId,
+      role === null ? t('config.none') : `<@&${role}>`,
+      language,
+    ),
+    line(t('config.language'), settings.language, `\`${settings.language.value}\``, language),
   ];
   const users = [
     settings.hideByDefault,
@@ -64,16 +75,16 @@ export function renderConfig(settings: GuildSettings, facts: ConfigFacts): Reply
   return finalize({
     embeds: [
       {
-        title: 'citebot settings of this server',
+        title: t('config.title'),
         description: lines.join('\n'),
         color: DefaultTuning.answerColor,
         fields: [
           {
-            name: 'Channels (all others: `mention`)',
-            value: channels.length === 0 ? 'none set' : channels.join('\n'),
+            name: t('config.channels'),
+            value: channels.length === 0 ? t('config.noneSet') : channels.join('\n'),
           },
           ...(needsContent && !facts.messageContent
-            ? [{ name: 'Message Content', value: messageContentMissing }]
+            ? [{ name: 'Message Content', value: messageContentMissing(language) }]
             : []),
         ],
       },

@@ -21,7 +21,9 @@ export function renderHelp(facts: HelpFacts, language: InterfaceLanguage = 'en')
     const channels = facts.answerChannels.map((id) => `<#${id}>`).join(', ');
     ways.push(translate(language, 'help.channels', { channels }));
   }
-  const examples = facts.examples.slice(0, 5).map((example) => `• /ask question: ${safeLine(example, 100)}`);
+  const examples = facts.examples
+    .slice(0, 5)
+    .map((example) => translate(language, 'help.example', { example: safeLine(example, 100) }));
   const description =
     examples.length === 0
       ? ways.join('\n')
