@@ -45,6 +45,19 @@ describe('the interface language through the real client', () => {
     );
     expect(englishText).toContain('Sources');
     expect(englishText).toMatch(/Searched \d+ articles? in \d+ ms/);
+
+    const search = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'search',
+        options: [opt.string('query', 'blockchain')],
+        locale: Locale.German,
+      }),
+    );
+    const searchText = embedText(
+      ((await firstCallback(fake, search)).body as unknown as { data: never }).data,
+    );
+    expect(searchText).toContain('Suche: blockchain');
+    expect(searchText).toMatch(/Treffer 1–\d+ von \d+ · \d+ Artikel in \d+ ms durchsucht/);
   });
 
   it('answers mentions in the language set by /config language, also after a restart', async () => {
@@ -104,6 +117,19 @@ describe('the interface language through the real client', () => {
     );
     expect((await firstCallback(fake, refused)).body).toMatchObject({
       data: { content: 'Bitte gib ein paar Suchwörter an.' },
+    });
+
+    const missing = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'article',
+        options: [opt.string('name', 'zzqxj')],
+        locale: Locale.German,
+      }),
+    );
+    expect((await firstCallback(fake, missing)).body).toMatchObject({
+      data: {
+        content: expect.stringMatching(/^Es gibt keinen Artikel namens „zzqxj“\. (Probier|Meintest du)/),
+      },
     });
 
     const help = fake.interact(chatInputInteraction(fake.world, { name: 'help', locale: Locale.German }));

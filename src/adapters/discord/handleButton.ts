@@ -187,11 +187,15 @@ async function markSolved(
 
 /** Turns a search page in place (callback type 7, or deferUpdate + edit when slow). */
 async function turnPage(interaction: ButtonInteraction, ctx: BotContext, state: SearchState): Promise<void> {
-  await respond(interaction, searchPage(ctx, state.query, state.offset, state.hidden), {
-    ephemeral: state.hidden,
-    deferAfterMs: ctx.tuning.deferAfterMs,
-    mode: 'update',
-  });
+  await respond(
+    interaction,
+    searchPage(ctx, state.query, state.offset, state.hidden, languageOfLocale(interaction.locale)),
+    {
+      ephemeral: state.hidden,
+      deferAfterMs: ctx.tuning.deferAfterMs,
+      mode: 'update',
+    },
+  );
 }
 
 /** What each button requires before it acts (checked once, below). */

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { encodeButtons } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
+import type { InterfaceLanguage } from './i18n/index.ts';
 import { cutQuestion } from './questionText.ts';
 import { type Reply, renderSearchPage } from './render/index.ts';
 
@@ -10,6 +11,7 @@ export async function searchPage(
   query: string,
   offset: number,
   hidden: boolean,
+  language: InterfaceLanguage = 'en',
 ): Promise<Reply> {
   const text = cutQuestion(query);
   const size = ctx.tuning.searchPageSize;
@@ -28,6 +30,7 @@ export async function searchPage(
     : undefined;
   return renderSearchPage(page, {
     elapsedMs,
+    language,
     // Nothing found is only the asker's business.
     ephemeral: hidden || page.total === 0,
     ...(prev === undefined ? {} : { prev }),

@@ -1,16 +1,22 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import { suggestChoices } from '../autocomplete.ts';
 import type { BotContext } from '../context.ts';
+import { type InterfaceLanguage, languageOfLocale } from '../i18n/index.ts';
 import { type Reply, renderArticle, renderArticleNotFound } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
-async function articleReply(ctx: BotContext, name: string, hidden: boolean): Promise<Reply> {
+async function articleReply(
+  ctx: BotContext,
+  name: string,
+  hidden: boolean,
+  language: InterfaceLanguage,
+): Promise<Reply> {
   const view = await ctx.service.article(name);
   if (view !== undefined) return renderArticle(view, { ephemeral: hidden });
   const suggestions = await ctx.service.suggest('article', name, 5).catch(() => []);
   // Not found is only the asker's business, however the article would have been shown.
-  return renderArticleNotFound(name, suggestions);
+  return renderArticleNotFound(name, suggestions, { language });
 }
 
 /** `/article name [hide]`: one article by title or file name (autocomplete over titles). */
@@ -35,6 +41,7 @@ export const article: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
+        name_localizations: { de: 'verbergen' },
         description: 'Show the article only to you',
         description_localizations: { de: 'Den Artikel nur dir zeigen' },
       },
@@ -44,7 +51,7 @@ export const article: SlashCommand = {
   async execute(interaction, ctx) {
     const name = interaction.options.getString('name', true).trim();
     const hidden = interaction.options.getBoolean('hide') ?? false;
-    await respond(interaction, articleReply(ctx, name, hidden), {
+    await respond(interaction, articleReply(ctx, name, hidden, languageOfLocale(interaction.locale)), {
       ephemeral: hidden,
       deferAfterMs: ctx.tuning.deferAfterMs,
     });

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { languageOfLocale } from '../i18n/index.ts';
 import { respond } from '../respond.ts';
 import { searchPage } from '../searching.ts';
 import type { SlashCommand } from './command.ts';
@@ -25,6 +26,7 @@ export const search: SlashCommand = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'hide',
+        name_localizations: { de: 'verbergen' },
         description: 'Show the results only to you',
         description_localizations: { de: 'Die Ergebnisse nur dir zeigen' },
       },
@@ -34,7 +36,7 @@ export const search: SlashCommand = {
   async execute(interaction, ctx) {
     const query = interaction.options.getString('query', true);
     const hidden = interaction.options.getBoolean('hide') ?? false;
-    await respond(interaction, searchPage(ctx, query, 0, hidden), {
+    await respond(interaction, searchPage(ctx, query, 0, hidden, languageOfLocale(interaction.locale)), {
       // A slow search defers privately when it may turn out empty.
       ephemeral: hidden,
       deferAfterMs: ctx.tuning.deferAfterMs,

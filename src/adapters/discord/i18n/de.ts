@@ -31,7 +31,6 @@ export const de: Partial<Record<MessageKey, string>> = {
   'notice.noSearchText': 'Bitte gib ein paar Suchwörter an.',
   'notice.noArticleName': 'Bitte gib den Titel oder Dateinamen eines Artikels an.',
   'notice.couldNotPost': 'Ich konnte in diesem Kanal nicht posten, deshalb siehst nur du die Antwort.',
-  'notice.noAnswer': 'Dazu habe ich in den Artikeln keine Antwort gefunden.',
   'notice.mentionHint':
     'Stell deine Frage direkt nach der Erwähnung, z. B. „@citebot wie kann ich …?“, oder nutze `/ask`.',
   rateLimited: 'Du fragst sehr schnell — bitte warte {seconds} s bis zur nächsten Frage.',
@@ -50,6 +49,12 @@ export const de: Partial<Record<MessageKey, string>> = {
   'help.example': '• /ask frage: {example}',
   'help.tryExamples': 'Probier zum Beispiel',
   'help.footer': '{count} Artikel geladen · Antworten zitieren die Artikel und nennen ihre Quellen',
+  'search.title': 'Suche: {query}',
+  'search.none': 'Dazu habe ich in den Artikeln nichts gefunden. Probier weniger oder andere Wörter.',
+  'search.results': 'Treffer {first}–{last} von {total} · {footer}',
+  'article.notFound': 'Es gibt keinen Artikel namens „{name}“.',
+  'article.trySearch': 'Probier `/search`.',
+  'article.didYouMean': 'Meintest du:',
   'config.channelSet': '{channel} ist jetzt `{mode}`.',
   'config.hideOn':
     '`/ask`-Antworten sieht jetzt nur die fragende Person, außer sie wählt `verbergen: False`.',

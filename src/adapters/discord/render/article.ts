@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { DefaultTuning } from '../../../config/index.ts';
 import type { ArticleView, Suggestion } from '../../../core/types.ts';
+import { type InterfaceLanguage, translate } from '../i18n/index.ts';
 import { DiscordLimits } from './limits.ts';
 import { finalize, type Reply } from './reply.ts';
 import { clip, link, safeLine, safeParagraphs, safeUrl } from './text.ts';
@@ -42,12 +43,16 @@ export function renderArticle(view: ArticleView, options: { readonly ephemeral?:
 export function renderArticleNotFound(
   name: string,
   suggestions: readonly Suggestion[],
-  options: { readonly ephemeral?: boolean } = {},
+  options: { readonly ephemeral?: boolean; readonly language?: InterfaceLanguage } = {},
 ): Reply {
+  const language = options.language ?? 'en';
   const lines = suggestions.slice(0, 5).map((suggestion) => `• ${safeLine(suggestion.name, 100)}`);
-  const text = `No article called “${safeLine(name, 200)}”.`;
+  const text = translate(language, 'article.notFound', { name: safeLine(name, 200) });
   return finalize({
-    content: lines.length === 0 ? `${text} Try \`/search\`.` : `${text} Did you mean:\n${lines.join('\n')}`,
+    content:
+      lines.length === 0
+        ? `${text} ${translate(language, 'article.trySearch')}`
+        : `${text} ${translate(language, 'article.didYouMean')}\n${lines.join('\n')}`,
     ephemeral: options.ephemeral ?? true,
   });
 }

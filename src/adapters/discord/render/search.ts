@@ -1,10 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import { DefaultTuning } from '../../../config/index.ts';
 import type { SearchHit, SearchPage } from '../../../core/types.ts';
+import { type InterfaceLanguage, translate } from '../i18n/index.ts';
 import { footerText } from './answer.ts';
 import { buttonRow } from './buttonRow.ts';
 import { DiscordLimits } from './limits.ts';
-import { Notices } from './notice.ts';
 import { finalize, type Reply } from './reply.ts';
 import { formatSnippet, link, safeLine } from './text.ts';
 
@@ -15,6 +15,8 @@ export interface SearchPageOptions {
   /** custom_ids of ◀ and ▶; a missing id means there is no page that way. */
   readonly prev?: string;
   readonly next?: string;
+  /** The language of the page's wording (default English). */
+  readonly language?: InterfaceLanguage;
 }
 
 function hitText(hit: SearchHit, maxSnippet: number): string {
@@ -25,7 +27,10 @@ function hitText(hit: SearchHit, maxSnippet: number): string {
 
 /** A page of search results with ◀ ▶ buttons. */
 export function renderSearchPage(page: SearchPage, options: SearchPageOptions): Reply {
-  const title = `Search: ${safeLine(page.query, DiscordLimits.embedTitle - 8)}`;
+  const language = options.language ?? 'en';
+  const title = translate(language, 'search.title', {
+    query: safeLine(page.query, DiscordLimits.embedTitle - 8),
+  });
   const count = Math.max(1, page.hits.length);
   const perSnippet = Math.max(60, Math.min(400, Math.floor(DiscordLimits.embedDescription / count) - 420));
   const first = page.offset + 1;
@@ -34,14 +39,19 @@ export function renderSearchPage(page: SearchPage, options: SearchPageOptions): 
     title,
     description:
       page.hits.length === 0
-        ? `${Notices.noAnswer} Try fewer or different words.`
+        ? translate(language, 'search.none')
         : page.hits.map((hit) => hitText(hit, perSnippet)).join('\n\n'),
     color: DefaultTuning.answerColor,
     footer: {
       text:
         page.hits.length === 0
-          ? footerText(page.articlesSearched, options.elapsedMs)
-          : `Results ${first}–${last} of ${page.total} · ${footerText(page.articlesSearched, options.elapsedMs)}`,
+          ? footerText(page.articlesSearched, options.elapsedMs, language)
+          : translate(language, 'search.results', {
+              first,
+              last,
+              total: page.total,
+              footer: footerText(page.articlesSearched, options.elapsedMs, language),
+            }),
     },
   };
   const paged = options.prev !== undefined || options.next !== undefined;
