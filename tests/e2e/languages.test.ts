@@ -132,6 +132,16 @@ describe('the interface language through the real client', () => {
       },
     });
 
+    const found = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'article',
+        options: [opt.string('name', '004_182bb502e5372a60.txt')],
+        locale: Locale.German,
+      }),
+    );
+    const card = embedText(((await firstCallback(fake, found)).body as unknown as { data: never }).data);
+    expect(card).toMatch(/Quelle[\s\S]*Sprache[\s\S]*\d+ Abschnitte · \d+ Wörter/);
+
     const help = fake.interact(chatInputInteraction(fake.world, { name: 'help', locale: Locale.German }));
     const helpText = embedText(((await firstCallback(fake, help)).body as unknown as { data: never }).data);
     expect(helpText).toContain('So fragst du citebot');

@@ -13,7 +13,7 @@ async function articleReply(
   language: InterfaceLanguage,
 ): Promise<Reply> {
   const view = await ctx.service.article(name);
-  if (view !== undefined) return renderArticle(view, { ephemeral: hidden });
+  if (view !== undefined) return renderArticle(view, { ephemeral: hidden, language });
   const suggestions = await ctx.service.suggest('article', name, 5).catch(() => []);
   // Not found is only the asker's business, however the article would have been shown.
   return renderArticleNotFound(name, suggestions, { language });

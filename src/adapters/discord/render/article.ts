@@ -7,17 +7,27 @@ import { finalize, type Reply } from './reply.ts';
 import { clip, link, safeLine, safeParagraphs, safeUrl } from './text.ts';
 
 /** One article: title (linked), opening passage, source file, language, date, tags, size. */
-export function renderArticle(view: ArticleView, options: { readonly ephemeral?: boolean } = {}): Reply {
+export function renderArticle(
+  view: ArticleView,
+  options: { readonly ephemeral?: boolean; readonly language?: InterfaceLanguage } = {},
+): Reply {
+  const t = (key: Parameters<typeof translate>[1], values?: Readonly<Record<string, number>>) =>
+    translate(options.language ?? 'en', key, values);
   const url = safeUrl(view.url);
   const fields = [
-    { name: 'Source', value: safeLine(view.source, 200), inline: true },
-    { name: 'Language', value: safeLine(view.lang, 50), inline: true },
-    { name: 'Size', value: `${view.passages} passages · ${view.words} words`, inline: true },
+    { name: t('article.source'), value: safeLine(view.source, 200), inline: true },
+    { name: t('article.language'), value: safeLine(view.lang, 50), inline: true },
+    {
+      name: t('article.size'),
+      value: t('article.sizeValue', { passages: view.passages, words: view.words }),
+      inline: true,
+    },
   ];
-  if (view.date !== undefined) fields.push({ name: 'Date', value: safeLine(view.date, 100), inline: true });
+  if (view.date !== undefined)
+    fields.push({ name: t('article.date'), value: safeLine(view.date, 100), inline: true });
   if (view.tags.length > 0) {
     fields.push({
-      name: 'Tags',
+      name: t('article.tags'),
       value: clip(
         view.tags
           .slice(0, 30)
@@ -28,11 +38,12 @@ export function renderArticle(view: ArticleView, options: { readonly ephemeral?:
       inline: false,
     });
   }
-  if (url !== undefined) fields.push({ name: 'Link', value: link(view.title, url, 200), inline: false });
+  if (url !== undefined)
+    fields.push({ name: t('article.link'), value: link(view.title, url, 200), inline: false });
   const embed: APIEmbed = {
     title: safeLine(view.title, DiscordLimits.embedTitle),
     ...(url === undefined ? {} : { url }),
-    description: safeParagraphs(view.opening, 1500) || 'This article has no text.',
+    description: safeParagraphs(view.opening, 1500) || t('article.noText'),
     color: DefaultTuning.answerColor,
     fields,
   };
