@@ -9,10 +9,22 @@ import { watchKnowledge } from '../../src/host/watchKnowledge.ts';
 import { readsAnything } from '../support/tempDir.ts';
 import { tempFolder, writeFiles } from './knowledgeFolder.ts';
 
-/** Whether `setpriv` (util-linux) can run a command as another user. */
-const hasSetpriv = (() => {
+const AS_NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] as const;
+
+/**
+ * Whether `setpriv` (util-linux) can run this project's code as `nobody`: it also needs to reach
+ * the checkout, which a private folder (a CI clone under a 0700 temp folder) does not allow.
+ */
+const nobodyCanRunProject = (() => {
+  const loader = fileURLToPath(import.meta.resolve('tsx'));
   try {
-    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+    execFileSync(
+      AS_NOBODY[0],
+      [...AS_NOBODY.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(loader)})`],
+      {
+        stdio: 'ignore',
+      },
+    );
     return true;
   } catch {
     return false;
@@ -123,15 +135,14 @@ describe('watchKnowledge', () => {
     });
 
     // The case chmod 000 really breaks: an unprivileged user's watcher loses the folder. Run as
-    // `nobody` through setpriv when the tests run as root (as here), else as the user running them.
-    it.runIf(!readsAnything || hasSetpriv)(
+    // `nobody` through setpriv when the tests run as root (as here), else as the user running them;
+    // skipped under root when `nobody` cannot reach the checkout.
+    it.runIf(!readsAnything || nobodyCanRunProject)(
       'as an unprivileged user, re-arms after chmod 000 cut the old watcher off, and sees later files',
       async () => {
         const script = fileURLToPath(new URL('./fixtures/watchAfterChmod.ts', import.meta.url));
         const node = [process.execPath, '--import', import.meta.resolve('tsx'), script];
-        const command = readsAnything
-          ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node]
-          : node;
+        const command = readsAnything ? [...AS_NOBODY, ...node] : node;
         const { stdout } = await promisify(execFile)(command[0] as string, command.slice(1), {
           env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() },
         });
