@@ -8,6 +8,7 @@ export interface WorkerLoadOptions {
   readonly cacheDir?: string;
   readonly settings?: SearchSettings;
   readonly followOutsideLinks?: boolean;
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One engine operation with its arguments, sent from the host to the worker. */

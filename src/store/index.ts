@@ -1,3 +1,4 @@
+export { approvedAliases } from './approvedAliases.ts';
 export { openPostgresStore, type PostgresStoreOptions, redactDatabaseUrl } from './openPostgresStore.ts';
 export { databaseFile, openSqliteStore, type SqliteStoreOptions } from './openSqliteStore.ts';
 export { openStore, type StoreOptions } from './openStore.ts';

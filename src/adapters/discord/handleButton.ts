@@ -16,7 +16,8 @@ import {
 import type { BotContext } from './context.ts';
 import { loadGuildSettings } from './guildSettings.ts';
 import { languageOfLocale, translate } from './i18n/index.ts';
-import { type Preconditions, refusal } from './preconditions.ts';
+import { decideLearned, decodeLearnedButton } from './learned.ts';
+import { isServerManager, type Preconditions, refusal } from './preconditions.ts';
 import { noticeText, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
 import { askAndRender, renderAsked } from './renderAsked.ts';
 import { deleteButtonMessage, editChannel, postToChannel, respond } from './respond.ts';
@@ -81,6 +82,16 @@ async function vote(
   });
   if (!counted)
     return renderNotice(translate(languageOfLocale(interaction.locale), 'vote.already', { emoji }));
+  const cited = answer.citations[0]?.source;
+  // The asker's 👍 on a confident answer: their wording may be another way to ask for that article.
+  if (
+    value === 'up' &&
+    answer.answered &&
+    cited !== undefined &&
+    (await askerOf(interaction)) === interaction.user.id
+  ) {
+    await ctx.store.proposeAlias({ article: cited, question: state.question, guildId: interaction.guildId });
+  }
   return renderNotice(translate(languageOfLocale(interaction.locale), 'vote.recorded', { emoji }));
 }
 
@@ -212,11 +223,21 @@ const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Precondi
   next: {},
 };
 
+/** Approve / Reject under `/kb learned`, like `/kb` itself. */
+const learnedPreconditions: Preconditions = { adminOnly: true };
+
 /**
  * Handles every citebot button. State that outlived its memory (or a button from an older
  * version) gets a short ephemeral note, never an error.
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const learned = decodeLearnedButton(interaction.customId);
+  if (learned !== undefined) {
+    const isAdmin = isServerManager(interaction);
+    const refused = await refusal(ctx, learnedPreconditions, { userId: interaction.user.id, isAdmin });
+    if (refused !== undefined) return respond(interaction, renderNotice(refused));
+    return decideLearned(interaction, ctx, learned);
+  }
   const key = storedKeyOf(interaction.customId);
   if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);

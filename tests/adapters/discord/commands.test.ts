@@ -75,6 +75,7 @@ describe('the command list', () => {
       [ApplicationCommandOptionType.Subcommand, 'reload'],
       [ApplicationCommandOptionType.Subcommand, 'stats'],
       [ApplicationCommandOptionType.Subcommand, 'gaps'],
+      [ApplicationCommandOptionType.Subcommand, 'learned'],
     ]);
   });
 });

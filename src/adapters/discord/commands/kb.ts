@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
 import type { BotContext } from '../context.ts';
 import { knowledgeGaps } from '../gaps.ts';
+import { learnedReply } from '../learned.ts';
 import { type Reply, renderGaps, renderReload, renderStats } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
@@ -53,7 +54,7 @@ async function gapsReply(ctx: BotContext, guildId: string | null, days: number):
   return renderGaps(knowledgeGaps(unanswered, votes), days);
 }
 
-/** `/kb reload`, `/kb stats` and `/kb gaps`, for server managers only. */
+/** `/kb reload`, `/kb stats`, `/kb gaps` and `/kb learned`, for server managers only. */
 export const kb: SlashCommand = {
   // Checked as well as `default_member_permissions`: a server can grant the command to anyone.
   preconditions: { adminOnly: true },
@@ -97,6 +98,14 @@ export const kb: SlashCommand = {
           },
         ],
       },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'learned',
+        description: 'Questions learned from 👍, to approve or reject as ways to ask for an article',
+        description_localizations: {
+          de: 'Aus 👍 gelernte Fragen als Formulierungen eines Artikels annehmen oder ablehnen',
+        },
+      },
     ],
   },
 
@@ -107,7 +116,9 @@ export const kb: SlashCommand = {
         ? reloadReply(ctx, interaction.user.id)
         : subcommand === 'gaps'
           ? gapsReply(ctx, interaction.guildId, interaction.options.getInteger('days') ?? defaultGapDays)
-          : statsReply(ctx);
+          : subcommand === 'learned'
+            ? learnedReply(ctx, interaction.guildId)
+            : statsReply(ctx);
     await respond(interaction, work, { ephemeral: true, deferAfterMs: ctx.tuning.deferAfterMs });
   },
 };
