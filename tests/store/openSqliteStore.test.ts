@@ -17,13 +17,17 @@ async function openStore(options: { now?: () => Date; onWarning?: (message: stri
   return store;
 }
 
+/** The temporary folder of the running test; `dir` may point below it. */
+let root: string;
+
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'citebot-store-'));
+  root = await mkdtemp(join(tmpdir(), 'citebot-store-'));
+  dir = root;
 });
 
 afterEach(async () => {
   for (const store of open.splice(0)) await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
 });
 
 const vote = (answerId: string, value: 'up' | 'down', userId = '42') => ({
