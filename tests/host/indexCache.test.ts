@@ -39,7 +39,7 @@ describe('cacheKey', () => {
     expect(cacheKey({ hash: 'a' }, tunedSettings({ maxPassageWords: 150 }))).not.toBe(key);
     expect(cacheKey({ hash: 'a' }, tunedSettings({ fuzzy: 0.3 }))).toBe(key);
     expect(cacheKey({ hash: 'a' }, tunedSettings({ boost: { ...settings.boost, title: 2 } }))).toBe(key);
-    expect(cacheKey({ hash: 'a' }, tunedSettings({ minMargin: 0.3, citations: 5 }))).toBe(key);
+    expect(cacheKey({ hash: 'a' }, tunedSettings({ minLead: 0.2, citations: 5 }))).toBe(key);
   });
 });
 

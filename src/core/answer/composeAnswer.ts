@@ -20,8 +20,10 @@ const SNIPPET_SWITCH = 1.5;
  * - **nothing** (`answered: false`, no citations): no article matched, or the best one matched only
  *   one word of a longer question; the closest articles are listed.
  *
- * Confidence is the article-level margin (s1 − s2) / s1 between the two best articles, plus a
- * minimum share of the question's weight covered by the best passage (see {@link isConfident}).
+ * Confidence is the lead of the best article's fused score over the next article's, required to
+ * be larger when the best passage matches fewer of the question's concepts (see {@link isConfident}).
+ * A text filed in several articles (a page left untranslated in several language folders) counts
+ * once (see {@link distinctArticles}).
  * Never throws on any input string.
  */
 export function composeAnswer(
@@ -37,7 +39,7 @@ export function composeAnswer(
   if (!found.searchable) {
     return { ...base, answered: false, reason: 'empty-question', citations: [], related: [], hasMore: false };
   }
-  const ranked = rankArticles(found, settings);
+  const ranked = distinctArticles(kb, rankArticles(found, settings));
   const top = ranked[0];
   if (!top)
     return { ...base, answered: false, reason: 'no-match', citations: [], related: [], hasMore: false };
@@ -67,36 +69,68 @@ export function composeAnswer(
 }
 
 /**
- * Whether the best article stands out: its article-level score leads the next one's (of its
- * language) by at least
- * `minMargin` of itself, and its best passage covers at least `minCoverage` of the question's
- * IDF weight and matches two of its concepts (or its only one). On GNOME EN+DE and the Python FAQ the margin separated right from wrong first
- * citations better than the covered share (README, "Retrieval quality").
+ * Whether the best article stands out. Its best passage must cover at least `minCoverage` of the
+ * question's IDF weight and match two of its concepts (or its only one); and its fused score
+ * (0–1, see `rankArticles`) must lead the next article's by at least `minLead`, less
+ * `leadPerConcept` for each concept that passage matches (up to {@link CONCEPTS_COUNTED}): a
+ * passage matching six words of the question needs a smaller lead than one matching two. On the
+ * GNOME EN+DE and Python FAQ dev sets this lead separated right from wrong first citations better
+ * than the article-level margin (s1 − s2) / s1 or the covered share (README, "How confidence is
+ * decided").
+ *
+ * @param ranked distinct articles, best first (copies already merged: see {@link distinctArticles})
  */
 export function isConfident(
   found: PassageSearch,
   ranked: readonly RankedArticle[],
   settings: SearchSettings,
 ): boolean {
-  const [top] = ranked;
+  const [top, second] = ranked;
   if (!top || top.best.coverage < settings.minCoverage || !hasEvidence(top.best, found)) return false;
-  // Articles of other languages are compared in another index (other statistics), and are often
-  // the top article's own translation: the margin is taken within the top article's language.
-  // A copy of the top passage (the same text filed twice) answers alike: it is no rival either.
-  const second = ranked.find(
-    (r) => r !== top && r.best.passage.lang === top.best.passage.lang && !nearCopy(r.best, top.best),
-  );
-  if (!second) return true;
-  if (top.articleScore <= 0) return false;
-  return (top.articleScore - second.articleScore) / top.articleScore >= settings.minMargin;
+  const lead = top.score - (second?.score ?? 0);
+  const concepts = Math.min(CONCEPTS_COUNTED, top.best.concepts);
+  return lead + settings.leadPerConcept * concepts >= settings.minLead;
+}
+
+/** Matched concepts beyond this many do not lower the lead needed further. */
+const CONCEPTS_COUNTED = 6;
+
+/**
+ * Merges articles whose best passages are copies of each other (the same text filed in several
+ * articles, e.g. an English paragraph left untranslated in many language folders): the copies
+ * answer alike, so they are one candidate — not rivals for the margin, not three citations of one
+ * text. The group keeps the best copy's rank and score and is represented by the first copy whose
+ * article is in the passage's language (the page it belongs to, not a stray paragraph in another
+ * language's page), else by the best copy.
+ */
+export function distinctArticles(kb: KnowledgeBase, ranked: readonly RankedArticle[]): RankedArticle[] {
+  const groups: Array<{ first: RankedArticle; rep: RankedArticle }> = [];
+  const words = new Map<PassageHit, Set<string>>();
+  const inOwnLanguage = (r: RankedArticle) => kb.articles.get(r.articleId)?.lang === r.best.passage.lang;
+  for (const r of ranked) {
+    const group = groups.find((g) => nearCopy(g.first.best, r.best, words));
+    if (!group) groups.push({ first: r, rep: r });
+    else if (!inOwnLanguage(group.rep) && inOwnLanguage(r)) group.rep = r;
+  }
+  return groups.map(({ first, rep }) => (first === rep ? rep : { ...rep, score: first.score }));
 }
 
 /** Share of shared words above which two passages are copies of each other. */
 const COPY_OVERLAP = 0.8;
 
 /** Whether two passages hold nearly the same words (Jaccard overlap of their word sets). */
-function nearCopy(a: PassageHit, b: PassageHit): boolean {
-  const words = (h: PassageHit) => new Set(h.passage.text.toLowerCase().split(/\W+/u).filter(Boolean));
+function nearCopy(a: PassageHit, b: PassageHit, cache: Map<PassageHit, Set<string>>): boolean {
+  const [short, long] = [a.passage.text.length, b.passage.text.length].sort((x, y) => x - y);
+  // Copies have about the same length: most pairs are told apart without reading their words.
+  if (short === undefined || long === undefined || short < COPY_OVERLAP * long) return false;
+  const words = (h: PassageHit) => {
+    let set = cache.get(h);
+    if (!set) {
+      set = new Set(h.passage.text.toLowerCase().split(/\W+/u).filter(Boolean));
+      cache.set(h, set);
+    }
+    return set;
+  };
   const x = words(a);
   const y = words(b);
   let shared = 0;

@@ -177,9 +177,11 @@ function runQuery(
   // in the index is asked too (they would touch a large part of the index for little score).
   const rare = groups.filter((g) => df(g.term) <= commonDf && df(g.term) > 0);
   const retrieving =
-    rare.length > 0
+    rare.length > 1
       ? groups.filter((g) => df(g.term) <= commonDf)
-      : affordable(groups, df, settings.commonQueryMaxPostings);
+      : rare.length === 1
+        ? withCommon(groups, rare[0] as TermGroup, df, commonDf, settings.commonQueryMaxPostings)
+        : affordable(groups, df, settings.commonQueryMaxPostings);
   const weight = new Map<string, number>();
   for (const g of retrieving) {
     weight.set(g.term, 1);
@@ -284,6 +286,24 @@ function affordable(groups: readonly TermGroup[], df: (t: string) => number, bud
     kept.add(g);
   }
   return groups.filter((g) => df(g.term) === 0 || kept.has(g));
+}
+
+/**
+ * One rare word cannot carry a longer question alone: in a folder where most text is repeated
+ * (a handbook left untranslated in many language folders) "configure the network interface with a
+ * static IP address" would be searched as "static" and answered by any passage about static
+ * routes. The common words retrieve too, the rarest first, within the postings budget.
+ */
+function withCommon(
+  groups: readonly TermGroup[],
+  rare: TermGroup,
+  df: (t: string) => number,
+  commonDf: number,
+  budget: number,
+): TermGroup[] {
+  const common = groups.filter((g) => df(g.term) > commonDf);
+  const kept = new Set(affordable(common, df, budget - df(rare.term)));
+  return groups.filter((g) => df(g.term) <= commonDf || kept.has(g));
 }
 
 /**

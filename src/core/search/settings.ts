@@ -89,17 +89,22 @@ export const DefaultQuerySettings = {
   secondPassageWeight: 0.15,
   /**
    * A confident answer's best passage covers at least this share of the question's IDF weight
-   * (range 0.3–0.5). With the margin below: 0.3 / 0.4 / 0.45 gave GNOME confident 0.781 / 0.752 /
-   * 0.733 at precision 0.813 / 0.826 / 0.831, FAQ 0.719 / 0.643 / 0.614 at 0.756 / 0.782 / 0.781.
+   * (range 0.3–0.5; with the lead below, 0 instead of 0.4 gave GNOME confident 0.768 at precision
+   * 0.830 against 0.754 at 0.838, FAQ 0.702 at 0.750 against 0.667 at 0.763).
    */
   minCoverage: 0.4,
   /**
-   * A confident answer's article leads the next article of its language by at least this share of
-   * its article-level score, (s1 − s2) / s1 (range 0.1–0.25). At the same confident share this
-   * margin gave higher precision than the covered share of the question on every set (GNOME at
-   * 75% confident: 0.827 against 0.800; FAQ at 65%: 0.784 against 0.685).
+   * A confident answer's article leads the next article's fused score (0–1) by at least this
+   * much… (range 0.2–0.45). Measured on GNOME / FAQ / handbook with `leadPerConcept` 0.04: 0.25 /
+   * 0.3 / 0.35 gave confident 0.795 / 0.754 / 0.715 at precision 0.821 / 0.838 / 0.849 (GNOME).
    */
-  minMargin: 0.15,
+  minLead: 0.3,
+  /**
+   * …less this much for each question concept its best passage matches, up to six (range 0–0.06):
+   * at the same confident share 0.04 gave higher precision than 0 on GNOME (0.838 against 0.826 at
+   * 75%) and the handbook set, and alike on the FAQ.
+   */
+  leadPerConcept: 0.04,
   /** A further article is cited only if its article-level score is at least this share of the best one. */
   minRelativeScore: 0.15,
   /** Citations per answer page (range 1–5; Discord shows them in one embed). */

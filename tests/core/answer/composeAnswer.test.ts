@@ -107,10 +107,19 @@ describe('composeAnswer over the shipped articles', () => {
 
 describe('composeAnswer over many articles', () => {
   it('gives at most 3 citations, best first, and says there are more', () => {
+    // Six different articles (near copies would count as one), one of them clearly the best.
+    const topics = [
+      'soil and compost',
+      'pruning side shoots',
+      'watering in July',
+      'greenhouse heat',
+      'seed saving',
+      'blight and mould',
+    ];
     const articles = Object.fromEntries(
-      Array.from({ length: 6 }, (_, i) => [
+      topics.map((topic, i) => [
         `a${i}.md`,
-        `# Tomatoes ${i}\n\nTomatoes need sun and water. ${'Tomatoes grow fast. '.repeat(i)}Article number ${i} ends here.`,
+        `# ${i === 5 ? 'How tomatoes grow' : `Tomatoes ${i}`}\n\nTomatoes need sun and water. ${'Tomatoes grow fast. '.repeat(i)}This article is about ${topic}.`,
       ]),
     );
     const answer = engineFrom(articles).ask('How do tomatoes grow?');
@@ -132,5 +141,32 @@ describe('composeAnswer over many articles', () => {
       url: 'https://example.com/tomatoes',
       heading: 'Watering',
     });
+  });
+});
+
+describe('composeAnswer over copies of one text', () => {
+  // The 26-language handbook: an English paragraph left untranslated in the French and Spanish
+  // pages. Alone among English passages, the stray copy makes a short article-level document that
+  // outscored the English page, and the three copies were cited as three sources.
+  const english =
+    'The DHCP server hands out IP addresses from a pool. Its configuration file lists the subnet, the range of ' +
+    'addresses to lease, the gateway and the name servers, and how long each lease lasts before the client renews it.';
+  const frontmatter = (lang: string) => `---\nlang: ${lang}\n---\n\n`;
+  const articles = {
+    'en/dhcp.md': `${frontmatter('en')}# DHCP server\n\n## Overview\n\nA network often has one machine that gives the others their settings, so nobody types them by hand on every computer of the office.\n\n## Configuration\n\n${english}`,
+    'fr/dhcp.md': `${frontmatter('fr')}# Serveur DHCP\n\n## Présentation\n\nUn réseau a souvent une machine qui donne aux autres leurs réglages, pour que personne ne les saisisse à la main sur chaque ordinateur du bureau.\n\n## Configuration\n\n${english}`,
+    'es/dhcp.md': `${frontmatter('es')}# Servidor DHCP\n\n## Presentación\n\nUna red suele tener una máquina que da a las demás sus ajustes, para que nadie los escriba a mano en cada ordenador de la oficina.\n\n## Configuración\n\n${english}`,
+    'en/dns.md': `${frontmatter('en')}# Name server\n\nThe name server turns names into IP addresses for every client of the network, and caches the answers it gets.`,
+  };
+
+  it('cites the copy in its own language once, and is confident', () => {
+    const answer = engineFrom(articles).ask(
+      'Which addresses does the DHCP server lease, and how long does a lease last?',
+    );
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.source).toBe('en/dhcp.md');
+    expect(answer.citations.map((c) => c.source)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(fr|es)\/dhcp\.md$/)]),
+    );
   });
 });

@@ -38,3 +38,32 @@ describe('a question made only of common terms', () => {
     expect(budgeted).toEqual(['both.txt']);
   });
 });
+
+describe('a question with one rare term among common ones', () => {
+  // Forty percent of the passages: network, interface, address and configure are common here,
+  // static (two passages of six) is rare, as on the 26-language handbook.
+  const share = { commonTermShare: 0.4, commonTermMinPassages: 0 };
+  const folder = {
+    'network.txt':
+      'Network configuration\n\nA static configuration gives the network interface a fixed IP address, a gateway and a netmask.',
+    'routing.txt':
+      'Routing daemons\n\nFRR keeps static routes in static routing tables; static routes stay static until you change them.',
+    'dhcp.txt': 'DHCP\n\nYou can configure the network interface to get its IP address from a DHCP server.',
+    'wifi.txt':
+      'Wireless\n\nConfigure the wireless network interface; its IP address comes from the access point.',
+    'names.txt': 'Interface names\n\nEach network interface has a name and an IP address you configure once.',
+    'ipv6.txt': 'IPv6\n\nAn IPv6 address is configured on the network interface automatically.',
+  };
+
+  it('searches the common words too, so a passage matching the rare word alone does not win', () => {
+    const settings = tunedSettings(share);
+    const kb = knowledgeFrom(folder, { settings });
+    const found = searchPassages(
+      kb,
+      'How do I configure the network interface with a static IP address?',
+      settings,
+      10,
+    );
+    expect(found.hits[0]?.passage.articleId).toBe('network.txt');
+  });
+});
