@@ -88,21 +88,25 @@ export const DefaultQuerySettings = {
   /** An article's passage score: its best passage plus this share of its second best (range 0–0.3). */
   secondPassageWeight: 0.15,
   /**
-   * A confident answer's best passage covers at least this share of the question's IDF weight
-   * (range 0.3–0.5; with the lead below, 0 instead of 0.4 gave GNOME confident 0.768 at precision
-   * 0.830 against 0.754 at 0.838, FAQ 0.702 at 0.750 against 0.667 at 0.763).
+   * A further article is cited only if its best passage covers at least this share of the
+   * question's IDF weight (range 0.3–0.5). It no longer decides confidence: with the lead below,
+   * also requiring it of the best article (0.4, minLead 0.3) gave GNOME confident 0.756 at
+   * precision 0.838, FAQ 0.667 at 0.763, handbook 0.808 at 0.968; without it (minLead 0.31) 0.752
+   * at 0.837, 0.684 at 0.761, 0.865 at 0.970.
    */
   minCoverage: 0.4,
   /**
-   * A confident answer's article leads the next article's fused score (0–1) by at least this
-   * much… (range 0.2–0.45). Measured on GNOME / FAQ / handbook with `leadPerConcept` 0.04: 0.25 /
-   * 0.3 / 0.35 gave confident 0.795 / 0.754 / 0.715 at precision 0.821 / 0.838 / 0.849 (GNOME).
+   * A confident answer's article leads the next distinct article's fused score (0–1, copies
+   * merged) by at least this much… (range 0.25–0.4). With `leadPerConcept` 0.04, GNOME / FAQ /
+   * handbook confident share at precision: 0.25 → 0.794 at 0.821 / 0.737 at 0.706 / 0.853 at
+   * 0.962 (minCoverage 0.4); 0.31 → 0.752 at 0.837 / 0.684 at 0.761 / 0.865 at 0.970; 0.34 → 0.726
+   * at 0.842 / 0.643 at 0.791 / 0.853 at 0.970.
    */
-  minLead: 0.3,
+  minLead: 0.31,
   /**
-   * …less this much for each question concept its best passage matches, up to six (range 0–0.06):
-   * at the same confident share 0.04 gave higher precision than 0 on GNOME (0.838 against 0.826 at
-   * 75%) and the handbook set, and alike on the FAQ.
+   * …less this much for each question concept its best passage matches, up to six (range
+   * 0–0.06). At about the same confident share, 0.04 gave GNOME 0.701 at 0.858 against 0 with a
+   * lead of 0.2: 0.708 at 0.848; alike on the FAQ (0.643 at 0.773 with 0) and the handbook.
    */
   leadPerConcept: 0.04,
   /** A further article is cited only if its article-level score is at least this share of the best one. */
