@@ -49,7 +49,7 @@ export interface Config {
 export interface ShardPlan {
   /** Shards across every process of the bot; `auto` = the `shards` Discord's `GET /gateway/bot` recommends. */
   readonly count: number | 'auto';
-  /** The shards this process runs, sorted; absent → all of them. */
+  /** The shards this process runs, sorted; absent → all of them. Only with a numeric count. */
   readonly ids?: readonly number[];
 }
 
@@ -176,7 +176,16 @@ function shardProblems(
       },
     ];
   }
-  const outside = ids.filter((id) => count !== 'auto' && id >= count);
+  if (count === 'auto') {
+    return [
+      {
+        variable: 'SHARD_IDS',
+        message:
+          'needs a fixed SHARD_COUNT (a number): with auto, machines started at different times can be told different counts and split the servers differently',
+      },
+    ];
+  }
+  const outside = ids.filter((id) => id >= count);
   if (outside.length === 0) return [];
   const named = outside.length > 3 ? `${outside.slice(0, 3).join(', ')}, …` : outside.join(', ');
   return [

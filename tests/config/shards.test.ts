@@ -29,7 +29,6 @@ describe('SHARD_COUNT and SHARD_IDS', () => {
     });
     expect(parseConfig({ SHARD_COUNT: '8', SHARD_IDS: '6, 0,2,2' }).shards?.ids).toEqual([0, 2, 6]);
     expect(parseConfig({ SHARD_COUNT: '16', SHARD_IDS: '8 - 9,0-1,' }).shards?.ids).toEqual([0, 1, 8, 9]);
-    expect(parseConfig({ SHARD_COUNT: 'auto', SHARD_IDS: '5' }).shards).toEqual({ count: 'auto', ids: [5] });
   });
 
   it('says what SHARD_COUNT accepts', () => {
@@ -65,6 +64,12 @@ describe('SHARD_COUNT and SHARD_IDS', () => {
         variable: 'SHARD_IDS',
         message: 'needs SHARD_COUNT too: the number of shards across all machines (or auto)',
       },
+    ]);
+  });
+
+  it('wants a fixed SHARD_COUNT beside SHARD_IDS, so every machine splits the servers alike', () => {
+    expect(problems({ SHARD_COUNT: 'auto', SHARD_IDS: '0-1' })).toEqual([
+      { variable: 'SHARD_IDS', message: expect.stringMatching(/^needs a fixed SHARD_COUNT \(a number\)/) },
     ]);
   });
 
