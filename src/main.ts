@@ -152,6 +152,7 @@ export async function start(
               rateLimiter: shared.rateLimiter,
               buttonState: shared.buttonState,
               announceReload: shared.announceReload,
+              eventClaims: shared.eventClaims,
             },
           };
     if (gateway) {

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/index.ts';
 import type { StoredState } from './buttonIds.ts';
 import { type ButtonStateRemote, ButtonStateStore } from './buttonStateStore.ts';
+import { type EventClaims, LocalEventClaims } from './eventClaims.ts';
 import { RateLimiter, type UserRateLimiter } from './rateLimiter.ts';
 import { ShownAnswers } from './shownAnswers.ts';
 
@@ -29,6 +30,8 @@ export interface BotContext {
   /** Who pressed **Ask a human** recently (one ping per person per `helperPingWindowMs`). */
   readonly helperPings: LRUCache<string, true>;
   readonly counters: Counters;
+  /** Claimed before a gateway message or interaction is answered, so overlapping sessions answer once. */
+  readonly eventClaims: EventClaims;
   /**
    * Whether the gateway connection asks for the Message Content intent: at start when a channel
    * is in `questions`/`all` mode (ANSWER_CHANNEL_IDS or /config); off after a 4014.
@@ -43,6 +46,7 @@ export interface SharedContext {
   readonly rateLimiter?: UserRateLimiter;
   readonly buttonState?: ButtonStateRemote;
   readonly announceReload?: () => Promise<void>;
+  readonly eventClaims?: EventClaims;
 }
 
 /** Builds the per-bot state with every cache bounded by the tuning. */
@@ -84,6 +88,9 @@ export function createContext(input: {
       ttl: tuning.helperPingWindowMs,
     }),
     counters: { answered: 0, unanswered: 0 },
+    eventClaims:
+      shared?.eventClaims ??
+      new LocalEventClaims({ max: tuning.eventClaimsMax, ttlMs: tuning.eventClaimTtlMs }),
     autoAnswer: config.answerChannelIds.length > 0,
   };
 }
