@@ -87,6 +87,17 @@ async function redisCalls(client: Redis): Promise<Record<string, number>> {
   return calls;
 }
 
+/** Bytes Redis holds for data now. */
+async function redisBytes(client: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? Number.NaN);
+}
+
+/** A replica's resident memory now, from its own /metrics. */
+async function residentBytes(replica: ReplicaProcess): Promise<number> {
+  const page = await (await fetch(`${replica.base}/metrics`)).text();
+  return Number(/^citebot_process_resident_memory_bytes (\S+)/m.exec(page)?.[1] ?? Number.NaN);
+}
+
 /** Committed transactions of the database (each statement outside a transaction is one). */
 async function transactions(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -128,6 +139,7 @@ async function run(
     await shared.redis.config('RESETSTAT');
     // Each of the bench's own statistics reads is one transaction: the second is taken off below.
     const before = await transactions(shared.databaseUrl);
+    const bytesBefore = await redisBytes(shared.redis);
     const latencies: number[] = [];
     let next = 0;
     let answered = 0;
@@ -146,6 +158,8 @@ async function run(
     );
     const seconds = (performance.now() - started) / 1000;
     const calls = await redisCalls(shared.redis);
+    const redisBytesPerAnswer = ((await redisBytes(shared.redis)) - bytesBefore) / requests;
+    const rss = Math.max(...(await Promise.all(replicas.map(residentBytes))));
     // Exiting backends report what they had not reported yet.
     await Promise.all(replicas.map((replica) => replica.stop()));
     const queries = (await transactions(shared.databaseUrl)) - before - 1;
@@ -162,6 +176,8 @@ async function run(
         .map(([name, n]) => `${name} ${(n / requests).toFixed(2)}`)
         .join(', '),
       postgresPerAnswer: queries / requests,
+      redisBytesPerAnswer,
+      rss,
     };
   } finally {
     await Promise.all(replicas.map((replica) => replica.stop()));
@@ -184,7 +200,8 @@ try {
       `${result.replicas} replica(s): ${result.answered}/${requests} answered, ${result.perSecond.toFixed(0)} answers/s, ` +
         `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; per answer: ` +
         `Redis ${result.redisPerAnswer.toFixed(2)} commands (${result.redisCommands}), ` +
-        `PostgreSQL ${result.postgresPerAnswer.toFixed(2)} transactions`,
+        `${(result.redisBytesPerAnswer / 1024).toFixed(1)} KiB more in Redis, ` +
+        `PostgreSQL ${result.postgresPerAnswer.toFixed(2)} transactions; largest replica RSS ${(result.rss / 2 ** 20).toFixed(0)} MiB`,
     );
   }
 } finally {
