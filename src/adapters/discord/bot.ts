@@ -2,6 +2,7 @@ import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
+import type { BotMetrics } from '../../host/metrics.ts';
 import type { Logger } from '../../logger.ts';
 import { openStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
@@ -19,6 +20,8 @@ export interface BotOptions {
   readonly tuning?: Tuning;
   /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
   readonly shared?: SharedContext;
+  /** The process's metrics, shared with the HTTP endpoint when one runs in this process. */
+  readonly metrics?: BotMetrics;
 }
 
 /** A running bot. */
@@ -103,6 +106,7 @@ export async function startBot(
     logger,
     store,
     ...(options.shared === undefined ? {} : { shared: options.shared }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   });
   ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;
