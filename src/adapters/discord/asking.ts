@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer } from '../../core/types.ts';
+import { answerTier } from '../../host/metrics.ts';
 import type { Place } from '../../store/index.ts';
 import type { BotContext } from './context.ts';
 import type { InterfaceLanguage } from './i18n/index.ts';
@@ -40,7 +41,9 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<Asked> {
     asking.offset === undefined ? {} : { offset: asking.offset },
   );
   const elapsedMs = performance.now() - started;
+  ctx.metrics.answerSeconds.observe(elapsedMs / 1000);
   if (asking.fresh && answer.reason !== 'empty-question') {
+    ctx.metrics.answers.inc({ tier: answerTier(answer) });
     if (answer.answered) ctx.counters.answered += 1;
     else {
       ctx.counters.unanswered += 1;
