@@ -176,11 +176,12 @@ function runQuery(
   // Like Lucene's common-terms query: frequent terms only retrieve when a rarer term that occurs
   // in the index is asked too (they would touch a large part of the index for little score).
   const rare = groups.filter((g) => df(g.term) <= commonDf && df(g.term) > 0);
+  const [lone] = rare;
   const retrieving =
-    rare.length > 1
+    lone && (rare.length > 1 || !needsCommon(groups, lone))
       ? groups.filter((g) => df(g.term) <= commonDf)
-      : rare.length === 1
-        ? withCommon(groups, rare[0] as TermGroup, df, commonDf, settings.commonQueryMaxPostings)
+      : lone
+        ? withCommon(groups, lone, df, commonDf, settings.commonQueryMaxPostings / 4)
         : affordable(groups, df, settings.commonQueryMaxPostings);
   const weight = new Map<string, number>();
   for (const g of retrieving) {
@@ -289,11 +290,17 @@ function affordable(groups: readonly TermGroup[], df: (t: string) => number, bud
 }
 
 /**
- * One rare word cannot carry a longer question alone: in a folder where most text is repeated
- * (a handbook left untranslated in many language folders) "configure the network interface with a
- * static IP address" would be searched as "static" and answered by any passage about static
- * routes. The common words retrieve too, the rarest first, within the postings budget.
+ * One rare word cannot carry a question alone when it is less than half of its weight: in a folder
+ * where most text is repeated (a handbook left untranslated in many language folders) "configure
+ * the network interface with a static IP address" was searched as "static" and answered by any
+ * passage about static routes.
  */
+function needsCommon(groups: readonly TermGroup[], rare: TermGroup): boolean {
+  const total = groups.reduce((sum, g) => sum + g.idf, 0);
+  return rare.idf < 0.5 * total;
+}
+
+/** The rare word and the common ones with it, the rarest first, within the postings budget. */
 function withCommon(
   groups: readonly TermGroup[],
   rare: TermGroup,
