@@ -170,3 +170,25 @@ describe('composeAnswer over copies of one text', () => {
     );
   });
 });
+
+describe('composeAnswer confidence (the fused lead over the next distinct article)', () => {
+  const articles = {
+    'beans.md': '# Beans\n\nRunner beans climb a pole and need water every evening in a dry summer.',
+    'peas.md': '# Peas\n\nSweet peas climb a net and need water every morning in a dry spring.',
+    'roses.md': '# Roses\n\nPrune roses in March, just above an outward-facing bud, with clean shears.',
+  };
+
+  it('quotes the closest passage under a hedge when two different articles match the question alike', () => {
+    const answer = engineFrom(articles).ask('Which plants climb and need water?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('low-confidence');
+    expect(answer.citations).toHaveLength(1);
+    expect(['beans.md', 'peas.md']).toContain(answer.citations[0]?.source);
+  });
+
+  it('answers confidently when one article clearly leads', () => {
+    const answer = engineFrom(articles).ask('When should I prune roses, and where do I cut?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.source).toBe('roses.md');
+  });
+});
