@@ -1,5 +1,7 @@
 import type { APIInteraction, GatewayMessageCreateDispatchData } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/adapters/discord/client.ts';
+import { parseConfig } from '../../src/config/index.ts';
 import {
   CALLBACK_ROUTE,
   chatInputInteraction,
@@ -144,4 +146,32 @@ describe('two processes with overlapping SHARD_IDS sharing Redis', () => {
     await settled(fake);
     expect(callbacksFor(fake, asked)).toBe(1);
   });
+});
+
+describe('SHARD_COUNT=auto with the identify throttler citebot runs in production', () => {
+  it("takes Discord's recommended count and identifies no faster than max_concurrency allows", async () => {
+    // max_concurrency 1: the second shard must wait out the first one's 5 s identify window.
+    const fake = await startFakeDiscord({ shards: 2, guildCount: 2, maxConcurrency: 1 });
+    const config = parseConfig({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_COUNT: 'auto',
+    });
+    const client = createClient(config, false);
+    try {
+      const ready = new Promise((resolve) => client.once('clientReady', resolve));
+      await client.login(fake.token);
+      await ready;
+      expect(client.options.shardCount).toBe(2);
+      expect(fake.gateway.identifies.map((identify) => identify.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(fake.gateway.earlyIdentifies).toEqual([]);
+      expect(client.guilds.cache.size).toBe(2);
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  }, 20_000);
 });
