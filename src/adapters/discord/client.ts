@@ -1,5 +1,5 @@
 import { Client, type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
-import type { Config } from '../../config/index.ts';
+import { type Config, DefaultTuning } from '../../config/index.ts';
 import { type ShardsPerWorker, shardingOptions } from './shards.ts';
 
 /**
@@ -27,7 +27,7 @@ export function createClient(
   config: Config,
   withMessageContent: boolean,
   overrides: Partial<ClientOptions> = {},
-  shardsPerWorker: ShardsPerWorker = 'all',
+  shardsPerWorker: ShardsPerWorker = DefaultTuning.shardsPerWorker,
 ): Client {
   const sharding = config.shards === undefined ? {} : shardingOptions(config.shards, shardsPerWorker);
   return new Client({
