@@ -142,7 +142,9 @@ export async function start(
             ? logger.info('knowledge: reloaded, asked by another replica')
             : logger.warn('knowledge: reload asked by another replica failed; old index kept'),
       });
-      logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
+      logger.info(
+        'redis: connected; rate limits, button state, /kb reload and gateway event claims shared with other replicas',
+      );
     }
     const sharedContext =
       shared === undefined
@@ -159,6 +161,7 @@ export async function start(
       bot = await startBot(config, service, logger, {
         ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
         ...sharedContext,
+        ...(shared === undefined ? {} : { identifyThrottler: shared.identifyThrottler }),
       });
     }
     if (config.interactions !== undefined) {

@@ -148,6 +148,39 @@ describe('two processes with overlapping SHARD_IDS sharing Redis', () => {
   });
 });
 
+describe('two machines splitting the shards, sharing Redis', () => {
+  it('space their identifies by max_concurrency together', async () => {
+    // Shards 0 and 1 share the one identify bucket of max_concurrency 1; each process alone would
+    // identify at once, and Discord would refuse the second.
+    const redis = await startRedis();
+    const fake = await startFakeDiscord({
+      shards: 2,
+      guildCount: 2,
+      maxConcurrency: 1,
+      heartbeatIntervalMs: 250,
+    });
+    const machines: Citebot[] = [];
+    try {
+      const env = (ids: string) => ({ SHARD_COUNT: '2', SHARD_IDS: ids, REDIS_URL: redis.url });
+      machines.push(
+        ...(await Promise.all([
+          startCitebot({ on: fake, env: env('0'), realIdentifyThrottler: true }),
+          startCitebot({ on: fake, env: env('1'), realIdentifyThrottler: true }),
+        ])),
+      );
+      expect(fake.gateway.identifies.map((identify) => identify.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(fake.gateway.earlyIdentifies).toEqual([]);
+    } finally {
+      for (const machine of machines) await machine.stop();
+      await fake.close();
+      await redis.stop();
+    }
+  }, 30_000);
+});
+
 describe('SHARD_COUNT=auto with the identify throttler citebot runs in production', () => {
   it("takes Discord's recommended count and identifies no faster than max_concurrency allows", async () => {
     // max_concurrency 1: the second shard must wait out the first one's 5 s identify window.

@@ -11,6 +11,7 @@ import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
 import { setRendererSecrets } from './render/index.ts';
+import type { SharedIdentifyThrottler } from './shards.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -19,6 +20,8 @@ export interface BotOptions {
   readonly tuning?: Tuning;
   /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
   readonly shared?: SharedContext;
+  /** Identify throttling shared with the bot's other processes (REDIS_URL), with SHARD_COUNT. */
+  readonly identifyThrottler?: SharedIdentifyThrottler;
 }
 
 /** A running bot. */
@@ -117,12 +120,10 @@ export async function startBot(
   });
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {
-    const client = createClient(
-      config,
-      withMessageContent,
-      options.clientOptions,
-      ctx.tuning.shardsPerWorker,
-    );
+    const client = createClient(config, withMessageContent, options.clientOptions, {
+      shardsPerWorker: ctx.tuning.shardsPerWorker,
+      ...(options.identifyThrottler === undefined ? {} : { identifyThrottler: options.identifyThrottler }),
+    });
     let refused = false;
     let live = false;
     wire(client, ctx, (code) => {

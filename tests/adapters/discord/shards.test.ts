@@ -15,16 +15,19 @@ afterEach(() => {
 
 describe('shardingOptions', () => {
   it('runs the listed shards of the count, or all of them', () => {
-    expect(shardingOptions({ count: 8, ids: [2, 3] }, 'all')).toMatchObject({
+    expect(shardingOptions({ count: 8, ids: [2, 3] }, { shardsPerWorker: 'all' })).toMatchObject({
       shards: [2, 3],
       shardCount: 8,
     });
-    expect(shardingOptions({ count: 3 }, 'all')).toMatchObject({ shards: [0, 1, 2], shardCount: 3 });
-    expect(shardingOptions({ count: 'auto' }, 'all')).toMatchObject({ shards: 'auto' });
+    expect(shardingOptions({ count: 3 }, { shardsPerWorker: 'all' })).toMatchObject({
+      shards: [0, 1, 2],
+      shardCount: 3,
+    });
+    expect(shardingOptions({ count: 'auto' }, { shardsPerWorker: 'all' })).toMatchObject({ shards: 'auto' });
   });
 
   it('builds a WorkerShardingStrategy for the gateway manager', () => {
-    const { ws } = shardingOptions({ count: 2 }, 'all');
+    const { ws } = shardingOptions({ count: 2 }, { shardsPerWorker: 'all' });
     if (ws?.buildStrategy === undefined) throw new Error('expected a buildStrategy');
     const manager = new WebSocketManager({ token, intents: 0, rest: new REST() });
     expect(ws.buildStrategy(manager as never)).toBeInstanceOf(WorkerShardingStrategy);
