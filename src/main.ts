@@ -11,6 +11,7 @@ import {
   parseConfig,
 } from './config/index.ts';
 import type { KnowledgeService } from './core/operations.ts';
+import { createMetrics } from './host/metrics.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
 import type { SharedState } from './host/redis/sharedState.ts';
@@ -101,6 +102,8 @@ export async function start(
   }
 
   await checkDataDir(config.dataDir);
+  // One registry per process, for the gateway's handlers and the HTTP endpoint alike.
+  const metrics = createMetrics({ processMetrics: true, index: () => service.stats() });
   // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
   const service = await openKnowledgeInWorker({
     knowledgeDir: config.knowledgeDir,
@@ -109,17 +112,25 @@ export async function start(
     watch: true,
     onWarning: (message) => logger.warn(message),
     onRearm: (message) => logger.info(message),
-    onReload: (report) =>
-      report.ok
-        ? logger.info(
-            { articles: report.stats.articles, passages: report.stats.passages },
-            'knowledge: reloaded',
-          )
-        : logger.warn({ error: report.error }, 'knowledge: reload failed; old index kept'),
+    onReload: (report) => {
+      metrics.reloads.inc({ trigger: 'watch', outcome: report.ok ? 'ok' : 'failed' });
+      if (report.ok) {
+        logger.info(
+          { articles: report.stats.articles, passages: report.stats.passages },
+          'knowledge: reloaded',
+        );
+      } else logger.warn({ error: report.error }, 'knowledge: reload failed; old index kept');
+    },
   });
   const stats = await service.stats();
   logger.info(
-    { articles: stats.articles, passages: stats.passages, skipped: stats.skipped.length, ms: stats.buildMs },
+    {
+      articles: stats.articles,
+      passages: stats.passages,
+      skipped: stats.skipped.length,
+      ms: stats.buildMs,
+      fromCache: stats.fromCache,
+    },
     'knowledge: loaded',
   );
   let shared: SharedState | undefined;
@@ -134,10 +145,11 @@ export async function start(
         rateLimit: config.rateLimit,
         service,
         onWarning: (message) => logger.warn(message),
-        onRemoteReload: (ok) =>
-          ok
-            ? logger.info('knowledge: reloaded, asked by another replica')
-            : logger.warn('knowledge: reload asked by another replica failed; old index kept'),
+        onRemoteReload: (ok) => {
+          metrics.reloads.inc({ trigger: 'remote', outcome: ok ? 'ok' : 'failed' });
+          if (ok) logger.info('knowledge: reloaded, asked by another replica');
+          else logger.warn('knowledge: reload asked by another replica failed; old index kept');
+        },
       });
       logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
     }
@@ -149,10 +161,12 @@ export async function start(
               rateLimiter: shared.rateLimiter,
               buttonState: shared.buttonState,
               announceReload: shared.announceReload,
+              eventClaims: shared.eventClaims,
             },
           };
     if (gateway) {
       bot = await startBot(config, service, logger, {
+        metrics,
         ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
         ...sharedContext,
       });
@@ -172,6 +186,7 @@ export async function start(
           service,
           logger,
           store: ownStore,
+          metrics,
           ...sharedContext,
         });
       }

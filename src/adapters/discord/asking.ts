@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ApprovedAlias } from '../../core/answer/approvedAliases.ts';
 import type { Answer } from '../../core/types.ts';
+import { answerTier } from '../../host/metrics.ts';
 import type { Place } from '../../store/index.ts';
 import type { BotContext } from './context.ts';
 import type { InterfaceLanguage } from './i18n/index.ts';
@@ -60,7 +61,9 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<Asked> {
     await serverAliases(ctx, asking.place.guildId ?? null),
   );
   const elapsedMs = performance.now() - started;
+  ctx.metrics.answerSeconds.observe(elapsedMs / 1000);
   if (asking.fresh && answer.reason !== 'empty-question') {
+    ctx.metrics.answers.inc({ tier: answerTier(answer) });
     if (answer.answered) ctx.counters.answered += 1;
     else {
       ctx.counters.unanswered += 1;

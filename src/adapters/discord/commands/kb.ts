@@ -12,6 +12,7 @@ async function reloadReply(ctx: BotContext, userId: string, language: InterfaceL
   const started = performance.now();
   const report = await ctx.service.reload();
   const elapsedMs = performance.now() - started;
+  ctx.metrics.reloads.inc({ trigger: 'command', outcome: report.ok ? 'ok' : 'failed' });
   const log = {
     ok: report.ok,
     articles: report.stats.articles,
