@@ -7,7 +7,7 @@ export interface Tuning {
   /** Button state kept in memory when it does not fit in a custom_id. */
   readonly buttonStateMax: number;
   readonly buttonStateTtlMs: number;
-  /** Users tracked by the rate limiter at once; the least recently seen are forgotten first. */
+  /** People remembered at once for **Ask a human** pings; the least recently seen are forgotten first. */
   readonly rateLimitUsersMax: number;
   /** How long one person waits between two **Ask a human** pings (each pings a whole role). */
   readonly helperPingWindowMs: number;

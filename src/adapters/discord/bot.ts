@@ -2,6 +2,7 @@ import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
+import type { BotMetrics } from '../../host/metrics.ts';
 import type { Logger } from '../../logger.ts';
 import { openStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
@@ -22,6 +23,8 @@ export interface BotOptions {
   readonly shared?: SharedContext;
   /** Identify throttling shared with the bot's other processes (REDIS_URL), with SHARD_COUNT. */
   readonly identifyThrottler?: SharedIdentifyThrottler;
+  /** The process's metrics, shared with the HTTP endpoint when one runs in this process. */
+  readonly metrics?: BotMetrics;
 }
 
 /** A running bot. */
@@ -106,6 +109,7 @@ export async function startBot(
     logger,
     store,
     ...(options.shared === undefined ? {} : { shared: options.shared }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   });
   ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;

@@ -116,6 +116,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     if (quiet && !answer.answered) return;
     await respond(message, reply);
   } catch (error) {
+    ctx.metrics.errors.inc({ where: 'message' });
     ctx.logger.error(
       { err: error, route: routed.route, channelId: message.channelId },
       'discord: message handler failed',
