@@ -44,6 +44,7 @@ export class RedisIdentifyThrottler implements IIdentifyThrottler {
       signal.throwIfAborted();
       let waitMs: number;
       try {
+        if (this.#client.status !== 'ready') throw new Error(`not connected (${this.#client.status})`);
         if ((await this.#client.set(key, this.#owner, 'PX', windowMs, 'NX')) === 'OK') return;
         waitMs = await this.#client.pttl(key);
       } catch (error) {
