@@ -62,7 +62,7 @@ function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void)
         logger.debug({ interactionId: interaction.id }, 'discord: interaction answered by another session');
         return undefined;
       },
-      (error: unknown) => logger.error({ err: error }, 'discord: interaction handler failed'),
+      (error: unknown) => logger.error({ err: error }, 'discord: could not claim an interaction'),
     );
   });
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));

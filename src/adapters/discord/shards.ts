@@ -17,10 +17,11 @@ export interface ShardingChoices {
 
 /**
  * discord.js client options that run `plan`'s shards in worker threads (@discordjs/ws's
- * WorkerShardingStrategy, see {@link workerShardingStrategy}): only the gateway connections — heartbeats, inflating and parsing
- * frames — live there; the client, its caches, the handlers and the one engine stay on the main
- * thread and receive each dispatch as a message. Identifies go through the main thread's
- * throttler, which @discordjs/ws builds from `session_start_limit.max_concurrency`.
+ * WorkerShardingStrategy, see {@link workerShardingStrategy}): only the gateway connections —
+ * heartbeats, parsing frames — live there; the client, its caches and the handlers stay on the
+ * main thread and receive each dispatch as a message. Identifies wait for the main thread's
+ * throttler: @discordjs/ws's own, built from `session_start_limit.max_concurrency`, or
+ * `identifyThrottler` for the same limit across machines.
  */
 export function shardingOptions(plan: ShardPlan, choices: ShardingChoices): Partial<ClientOptions> {
   const { shardsPerWorker, identifyThrottler } = choices;
