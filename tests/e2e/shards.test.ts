@@ -1,4 +1,4 @@
-import type { APIInteraction, GatewayMessageCreateDispatchData } from 'discord.js';
+import type { APIInteraction, GatewayDispatchPayload, GatewayMessageCreateDispatchData } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/adapters/discord/client.ts';
 import { parseConfig } from '../../src/config/index.ts';
@@ -64,6 +64,11 @@ describe('two gateway shards in one process (SHARD_COUNT=2, worker threads)', ()
 
   it("answers a mention in each shard's servers exactly once, and a DM on shard 0", async () => {
     const { fake } = bot;
+    const arrivedOn = new Map<string, number[]>();
+    bot.client().on('raw', (packet: GatewayDispatchPayload, shardId: number) => {
+      if (packet.t === 'MESSAGE_CREATE')
+        arrivedOn.set(packet.d.id, [...(arrivedOn.get(packet.d.id) ?? []), shardId]);
+    });
     const sent: GatewayMessageCreateDispatchData[] = [];
     for (const shard of [0, 1]) {
       for (const guild of onShard(fake, shard)) {
@@ -78,6 +83,10 @@ describe('two gateway shards in one process (SHARD_COUNT=2, worker threads)', ()
     }
     await settled(fake);
     expect(sent.map((message) => repliesTo(fake, message.id))).toEqual([1, 1, 1, 1, 1]);
+    // Each came in on its server's shard (the DM on shard 0), through that shard's worker.
+    expect(sent.map((message) => arrivedOn.get(message.id))).toEqual(
+      sent.map((message) => [message.guild_id === undefined ? 0 : fake.world.shardOf(message.guild_id)]),
+    );
   });
 
   it('stops both shards of its one worker thread and starts again', async () => {
