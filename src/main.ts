@@ -18,7 +18,7 @@ import type { SharedState } from './host/redis/sharedState.ts';
 import { createLogger, type LogDestination, type Logger } from './logger.ts';
 import { scrubSecrets } from './secrets.ts';
 import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
-import { approvedAliases, openStore, type Store } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -104,11 +104,8 @@ export async function start(
   await checkDataDir(config.dataDir);
   // One registry per process, for the gateway's handlers and the HTTP endpoint alike.
   const metrics = createMetrics({ processMetrics: true, index: () => service.stats() });
-  // The store opens with the bot, after the first load: until then there are no aliases to index.
-  let aliasesNow = async (): Promise<Record<string, string[]>> => ({});
   // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
   const service = await openKnowledgeInWorker({
-    aliasesNow: () => aliasesNow(),
     knowledgeDir: config.knowledgeDir,
     cacheDir: config.cacheDir,
     followOutsideLinks: config.followOutsideLinks,
@@ -154,7 +151,9 @@ export async function start(
           else logger.warn('knowledge: reload asked by another replica failed; old index kept');
         },
       });
-      logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
+      logger.info(
+        'redis: connected; rate limits, button state, /kb reload and gateway event claims shared with other replicas',
+      );
     }
     const sharedContext =
       shared === undefined
@@ -172,6 +171,7 @@ export async function start(
         metrics,
         ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
         ...sharedContext,
+        ...(shared === undefined ? {} : { identifyThrottler: shared.identifyThrottler }),
       });
     }
     if (config.interactions !== undefined) {
@@ -200,16 +200,6 @@ export async function start(
         // Index loaded (the worker answers stats only then) and store reachable.
         ready: async () => (await service.stats()).articles > 0 && (await ctx.store.counts()) !== undefined,
       });
-    }
-    const store = bot?.context.store ?? ownStore;
-    if (store !== undefined) {
-      aliasesNow = () => approvedAliases(store);
-      // Approved before this start: indexed now rather than at the first reload.
-      if (Object.keys(await aliasesNow()).length > 0) {
-        const report = await service.reload();
-        if (!report.ok)
-          logger.warn({ error: report.error }, 'knowledge: indexing the approved aliases failed');
-      }
     }
   } catch (error) {
     await bot?.stop();

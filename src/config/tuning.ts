@@ -19,7 +19,7 @@ export interface Tuning {
    */
   readonly eventClaimsMax: number;
   readonly eventClaimTtlMs: number;
-  /** Gateway shards per worker thread with SHARD_COUNT: `all` = one thread for this process's shards. */
+  /** Gateway shards per worker thread with SHARD_COUNT (`all`: one thread for this process's shards). */
   readonly shardsPerWorker: number | 'all';
   /** Embed side colour of answers. */
   readonly answerColor: number;
@@ -40,9 +40,9 @@ export const DefaultTuning = {
   eventClaimsMax: 10_000,
   // An interaction token lives 15 minutes; overlapping sessions deliver within seconds.
   eventClaimTtlMs: 15 * 60 * 1000,
-  // One thread carries the frames of many shards (each a few events per second at 1,000 servers);
-  // threads cost memory, not the shard count.
-  shardsPerWorker: 'all',
+  // A worker thread costs about 20 MB, its shards 1–2 MB each (`npm run bench:shards`); past 10 per
+  // worker Node warns of a listener leak, as @discordjs/ws adds a port listener per shard. Range 1–10.
+  shardsPerWorker: 10,
   answerColor: 0x5865f2,
   noAnswerColor: 0x99aab5,
 } as const satisfies Tuning;

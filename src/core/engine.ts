@@ -1,4 +1,5 @@
 import { foldTerm } from './analysis/normalize.ts';
+import type { ApprovedAlias } from './answer/approvedAliases.ts';
 import { composeAnswer, ref } from './answer/composeAnswer.ts';
 import { exampleQuestions } from './answer/exampleQuestions.ts';
 import { searchArticles } from './answer/searchArticles.ts';
@@ -46,9 +47,12 @@ export class Engine {
     return this.#kb;
   }
 
-  /** Answers a question (see {@link composeAnswer}). */
-  ask(question: string, page: Page = {}): Answer {
-    return composeAnswer(this.#kb, question, this.#settings, page);
+  /**
+   * Answers a question (see {@link composeAnswer}); `aliases` are the questions the asker's server
+   * approved for its articles.
+   */
+  ask(question: string, page: Page = {}, aliases: readonly ApprovedAlias[] = []): Answer {
+    return composeAnswer(this.#kb, question, this.#settings, page, aliases);
   }
 
   /** One page of ranked articles for a query. */

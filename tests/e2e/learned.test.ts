@@ -129,6 +129,86 @@ describe('learned aliases through the real client', () => {
   });
 });
 
+describe('learned aliases are per server', () => {
+  it('changes only the answers of the server that approved it, at once, and another server keeps its own candidates', async () => {
+    // More questions than the default rate limit allows one user.
+    bot = await startCitebot({ fake: { guildCount: 2 }, env: { RATE_LIMIT_QUESTIONS: '50' } });
+    const { fake } = bot;
+    const [first, second] = fake.world.guilds;
+    if (first === undefined || second === undefined) never();
+    const askIn = async (guildId: string, channelId: string, question: string) => {
+      const asked = fake.interact(
+        chatInputInteraction(fake.world, {
+          name: 'ask',
+          options: [opt.string('question', question)],
+          guildId,
+          channelId,
+        }),
+      );
+      await fake.waitForCallback(asked);
+      const message = fake.originalMessage(asked);
+      const sources = (message?.embeds as APIEmbed[] | undefined)?.[0]?.fields?.find(
+        (field) => field.name === 'Sources',
+      );
+      return { message, firstSource: sources?.value.split('\n')[0] ?? '' };
+    };
+    const inFirst = (question: string) => askIn(first.id, first.textChannel.id, question);
+    const inSecond = (question: string) => askIn(second.id, second.textChannel.id, question);
+
+    const answered = await inFirst(wording);
+    await firstCallback(fake, click(fake, answered.message, '👍'));
+    const listed = fake.interact(
+      chatInputInteraction(fake.world, {
+        name: 'kb',
+        subcommand: 'learned',
+        guildId: first.id,
+        channelId: first.textChannel.id,
+        memberPermissions: PermissionFlagsBits.ManageGuild,
+      }),
+    );
+    await fake.waitForCallback(listed);
+    const listMessage = fake.originalMessage(listed) ?? never();
+    const decided = await firstCallback(
+      fake,
+      fake.interact(
+        buttonInteraction(fake.world, {
+          customId: findButton(listMessage, 'Approve #1')?.custom_id ?? never(),
+          message: listMessage,
+          memberPermissions: PermissionFlagsBits.ManageGuild,
+        }),
+      ),
+    );
+    expect(decided.body).toMatchObject({ data: { content: '#1 approved.' } });
+
+    // No reload needed: the server's approved questions are read for each question.
+    expect((await inFirst('zorblax')).firstSource).toContain(article);
+    expect((await inSecond('zorblax')).firstSource).not.toContain(article);
+    // One common word of the approved question is not asking it.
+    expect((await inFirst('china')).firstSource).toBe((await inSecond('china')).firstSource);
+
+    // The second server's asker proposes the same wording: a candidate of its own, not the first's.
+    const again = await inSecond(wording);
+    await firstCallback(fake, click(fake, again.message, '👍'));
+    const secondList = await firstCallback(
+      fake,
+      fake.interact(
+        chatInputInteraction(fake.world, {
+          name: 'kb',
+          subcommand: 'learned',
+          guildId: second.id,
+          channelId: second.textChannel.id,
+          memberPermissions: PermissionFlagsBits.ManageGuild,
+        }),
+      ),
+    );
+    expect(embedText((secondList.body as unknown as { data: never }).data)).toContain('zorblax');
+
+    await bot.restart();
+    expect((await inFirst('zorblax')).firstSource).toContain(article);
+    expect((await inSecond('zorblax')).firstSource).not.toContain(article);
+  });
+});
+
 describe('/kb learned with more candidates than fit one message', () => {
   it('pages through them 4 at a time with Previous / Next and stays on the page after a decision', async () => {
     bot = await startCitebot();

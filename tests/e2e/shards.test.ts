@@ -1,5 +1,7 @@
-import type { APIInteraction, GatewayMessageCreateDispatchData } from 'discord.js';
+import type { APIInteraction, GatewayDispatchPayload, GatewayMessageCreateDispatchData } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/adapters/discord/client.ts';
+import { parseConfig } from '../../src/config/index.ts';
 import {
   CALLBACK_ROUTE,
   chatInputInteraction,
@@ -62,6 +64,11 @@ describe('two gateway shards in one process (SHARD_COUNT=2, worker threads)', ()
 
   it("answers a mention in each shard's servers exactly once, and a DM on shard 0", async () => {
     const { fake } = bot;
+    const arrivedOn = new Map<string, number[]>();
+    bot.client().on('raw', (packet: GatewayDispatchPayload, shardId: number) => {
+      if (packet.t === 'MESSAGE_CREATE')
+        arrivedOn.set(packet.d.id, [...(arrivedOn.get(packet.d.id) ?? []), shardId]);
+    });
     const sent: GatewayMessageCreateDispatchData[] = [];
     for (const shard of [0, 1]) {
       for (const guild of onShard(fake, shard)) {
@@ -76,6 +83,10 @@ describe('two gateway shards in one process (SHARD_COUNT=2, worker threads)', ()
     }
     await settled(fake);
     expect(sent.map((message) => repliesTo(fake, message.id))).toEqual([1, 1, 1, 1, 1]);
+    // Each came in on its server's shard (the DM on shard 0), through that shard's worker.
+    expect(sent.map((message) => arrivedOn.get(message.id))).toEqual(
+      sent.map((message) => [message.guild_id === undefined ? 0 : fake.world.shardOf(message.guild_id)]),
+    );
   });
 
   it('stops both shards of its one worker thread and starts again', async () => {
@@ -144,4 +155,65 @@ describe('two processes with overlapping SHARD_IDS sharing Redis', () => {
     await settled(fake);
     expect(callbacksFor(fake, asked)).toBe(1);
   });
+});
+
+describe('two machines splitting the shards, sharing Redis', () => {
+  it('space their identifies by max_concurrency together', async () => {
+    // Shards 0 and 1 share the one identify bucket of max_concurrency 1; each process alone would
+    // identify at once, and Discord would refuse the second.
+    const redis = await startRedis();
+    const fake = await startFakeDiscord({
+      shards: 2,
+      guildCount: 2,
+      maxConcurrency: 1,
+      heartbeatIntervalMs: 250,
+    });
+    const machines: Citebot[] = [];
+    try {
+      const env = (ids: string) => ({ SHARD_COUNT: '2', SHARD_IDS: ids, REDIS_URL: redis.url });
+      machines.push(
+        ...(await Promise.all([
+          startCitebot({ on: fake, env: env('0'), realIdentifyThrottler: true }),
+          startCitebot({ on: fake, env: env('1'), realIdentifyThrottler: true }),
+        ])),
+      );
+      expect(fake.gateway.identifies.map((identify) => identify.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(fake.gateway.earlyIdentifies).toEqual([]);
+    } finally {
+      for (const machine of machines) await machine.stop();
+      await fake.close();
+      await redis.stop();
+    }
+  }, 30_000);
+});
+
+describe('SHARD_COUNT=auto with the identify throttler citebot runs in production', () => {
+  it("takes Discord's recommended count and identifies no faster than max_concurrency allows", async () => {
+    // max_concurrency 1: the second shard must wait out the first one's 5 s identify window.
+    const fake = await startFakeDiscord({ shards: 2, guildCount: 2, maxConcurrency: 1 });
+    const config = parseConfig({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_COUNT: 'auto',
+    });
+    const client = createClient(config, false);
+    try {
+      const ready = new Promise((resolve) => client.once('clientReady', resolve));
+      await client.login(fake.token);
+      await ready;
+      expect(client.options.shardCount).toBe(2);
+      expect(fake.gateway.identifies.map((identify) => identify.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(fake.gateway.earlyIdentifies).toEqual([]);
+      expect(client.guilds.cache.size).toBe(2);
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  }, 20_000);
 });

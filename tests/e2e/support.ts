@@ -60,6 +60,8 @@ export interface CitebotOptions {
   readonly knowledgeDir?: string;
   /** Extra discord.js client options (a short REST timeout). */
   readonly clientOptions?: Partial<ClientOptions>;
+  /** Keep citebot's own identify throttling (5 s per identify bucket) instead of one that never waits. */
+  readonly realIdentifyThrottler?: boolean;
 }
 
 /** A running fake Discord with citebot logged in to it. */
@@ -107,7 +109,9 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
       logDestination: { write: (line: string) => logs.push(JSON.parse(line) as LogLine) },
       clientOptions: {
         ...options.clientOptions,
-        ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler },
+        ...(options.realIdentifyThrottler === true
+          ? {}
+          : { ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler } }),
       },
     });
   let running: Running;

@@ -3,8 +3,10 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile, openSqliteStore, type Store } from '../../src/store/index.ts';
+import { migrations } from '../../src/store/migrations.ts';
 
 let dir: string;
 const open: Store[] = [];
@@ -52,8 +54,36 @@ describe('openSqliteStore', () => {
     const raw = new SqliteDatabase(join(dir, databaseFile), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const applied = raw.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial']);
+    expect(applied).toEqual(['0001_initial', '0002_aliases_per_guild']);
     raw.close();
+  });
+
+  it('keeps the aliases of a database made before aliases were per server, ids and all', async () => {
+    const raw = new SqliteDatabase(join(dir, databaseFile));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const initial = migrations['0001_initial'];
+    if (initial === undefined) throw new Error('no initial migration');
+    await new Migrator({
+      db,
+      provider: { getMigrations: async () => ({ '0001_initial': initial }) },
+    }).migrateToLatest();
+    await sql`insert into aliases (article, question, question_key, status, guild_id, proposed_at)
+      values ('a.md', 'How do I reset?', 'do how i reset', 'approved', 'g1', '2024-01-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    await db.destroy();
+
+    const store = await openStore({ now: fixedNow });
+    expect(await store.aliases('approved', 'g1')).toEqual([
+      expect.objectContaining({ id: 1, article: 'a.md', question: 'How do I reset?', guildId: 'g1' }),
+    ]);
+    // The same wording: kept once in g1, a candidate of its own in g2, numbered after the old ones.
+    await store.proposeAlias({ article: 'a.md', question: 'how do I RESET', guildId: 'g1' });
+    await store.proposeAlias({ article: 'a.md', question: 'how do I RESET', guildId: 'g2' });
+    expect((await store.aliases()).map((alias) => [alias.id, alias.guildId, alias.status])).toEqual([
+      [1, 'g1', 'approved'],
+      [2, 'g2', 'pending'],
+    ]);
   });
 
   it('stores votes with a salted hash of the user, never the id', async () => {

@@ -12,6 +12,7 @@ import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
 import { setRendererSecrets } from './render/index.ts';
+import type { SharedIdentifyThrottler } from './shards.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -20,6 +21,8 @@ export interface BotOptions {
   readonly tuning?: Tuning;
   /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
   readonly shared?: SharedContext;
+  /** Identify throttling shared with the bot's other processes (REDIS_URL), with SHARD_COUNT. */
+  readonly identifyThrottler?: SharedIdentifyThrottler;
   /** The process's metrics, shared with the HTTP endpoint when one runs in this process. */
   readonly metrics?: BotMetrics;
 }
@@ -59,7 +62,7 @@ function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void)
         logger.debug({ interactionId: interaction.id }, 'discord: interaction answered by another session');
         return undefined;
       },
-      (error: unknown) => logger.error({ err: error }, 'discord: interaction handler failed'),
+      (error: unknown) => logger.error({ err: error }, 'discord: could not claim an interaction'),
     );
   });
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
@@ -121,12 +124,10 @@ export async function startBot(
   });
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {
-    const client = createClient(
-      config,
-      withMessageContent,
-      options.clientOptions,
-      ctx.tuning.shardsPerWorker,
-    );
+    const client = createClient(config, withMessageContent, options.clientOptions, {
+      shardsPerWorker: ctx.tuning.shardsPerWorker,
+      ...(options.identifyThrottler === undefined ? {} : { identifyThrottler: options.identifyThrottler }),
+    });
     let refused = false;
     let live = false;
     wire(client, ctx, (code) => {

@@ -1,6 +1,6 @@
 import { Client, type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
-import type { Config } from '../../config/index.ts';
-import { type ShardsPerWorker, shardingOptions } from './shards.ts';
+import { type Config, DefaultTuning } from '../../config/index.ts';
+import { type ShardingChoices, shardingOptions } from './shards.ts';
 
 /**
  * The gateway intents citebot asks for. Slash commands, the context menu, @mentions and DMs need
@@ -27,15 +27,15 @@ export function createClient(
   config: Config,
   withMessageContent: boolean,
   overrides: Partial<ClientOptions> = {},
-  shardsPerWorker: ShardsPerWorker = 'all',
+  sharding: ShardingChoices = { shardsPerWorker: DefaultTuning.shardsPerWorker },
 ): Client {
-  const sharding = config.shards === undefined ? {} : shardingOptions(config.shards, shardsPerWorker);
+  const shardOptions = config.shards === undefined ? {} : shardingOptions(config.shards, sharding);
   return new Client({
     intents: intentsFor(withMessageContent),
     partials: [Partials.Channel, Partials.Message],
-    ...sharding,
+    ...shardOptions,
     ...overrides,
-    ws: { ...sharding.ws, ...overrides.ws },
+    ws: { ...shardOptions.ws, ...overrides.ws },
     rest: {
       ...overrides.rest,
       ...(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }),

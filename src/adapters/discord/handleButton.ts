@@ -84,9 +84,11 @@ async function vote(
   if (!counted)
     return renderNotice(translate(languageOfLocale(interaction.locale), 'vote.already', { emoji }));
   const cited = answer.citations[0]?.source;
-  // The asker's 👍 on a confident answer: their wording may be another way to ask for that article.
+  // The asker's 👍 on a confident answer: their wording may be another way to ask for that article
+  // in this server (aliases are per server; a DM has nobody to approve them).
   if (
     value === 'up' &&
+    interaction.guildId !== null &&
     answer.answered &&
     cited !== undefined &&
     (await askerOf(interaction)) === interaction.user.id

@@ -39,7 +39,7 @@ export function decodeLearnedButton(customId: string): LearnedButton | undefined
 }
 
 async function pendingOf(ctx: BotContext, guildId: string | null) {
-  return (await ctx.store.aliases('pending')).filter((alias) => alias.guildId === guildId);
+  return guildId === null ? [] : ctx.store.aliases('pending', guildId);
 }
 
 /** `/kb learned`: the first page of this server's pending candidate aliases with their buttons. */

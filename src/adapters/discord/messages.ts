@@ -86,7 +86,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
   // Claimed only for messages citebot answers: Redis is not asked about every message in a server.
-  if (!(await ctx.eventClaims.claim('message', message.id))) {
+  // Under the bot's id: another bot sharing the Redis may answer the same message too.
+  if (!(await ctx.eventClaims.claim('message', `${botId}:${message.id}`))) {
     ctx.logger.debug({ messageId: message.id }, 'discord: message answered by another session');
     return;
   }

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import type { IIdentifyThrottler } from '@discordjs/ws';
 import type { Redis } from 'ioredis';
 import { DefaultTuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { connectRedis } from './connectRedis.ts';
 import { RedisButtonState } from './redisButtonState.ts';
 import { RedisEventClaims } from './redisEventClaims.ts';
+import { RedisIdentifyThrottler } from './redisIdentifyThrottler.ts';
 import { ReloadChannel } from './reloadChannel.ts';
 import { SharedRateLimiter } from './sharedRateLimiter.ts';
 
@@ -27,6 +30,8 @@ export interface SharedState {
   readonly buttonState: RedisButtonState;
   /** Gateway events claimed before answering, so overlapping sessions answer once. */
   readonly eventClaims: RedisEventClaims;
+  /** Identifies spaced by `max_concurrency` across every process of the bot `token` logs in. */
+  identifyThrottler(maxConcurrency: number, token: string): IIdentifyThrottler;
   /** Announces a successful local `/kb reload` to the other replicas. */
   announceReload(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +74,16 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
           `redis: could not claim a gateway event, claimed in this process only: ${(error as Error).message}`,
         ),
     }),
+    identifyThrottler: (maxConcurrency, token) =>
+      new RedisIdentifyThrottler(client, {
+        maxConcurrency,
+        // The bot's own keys, without the token itself in Redis.
+        keyPrefix: `citebot:identify:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`,
+        onError: (error) =>
+          options.onWarning(
+            `redis: could not take an identify slot, throttled in this process only: ${(error as Error).message}`,
+          ),
+      }),
     async announceReload() {
       await reloads.announce();
     },

@@ -126,12 +126,16 @@ export const kb: SlashCommand = {
   async execute(interaction, ctx) {
     const subcommand = interaction.options.getSubcommand(true);
     const language = languageOfLocale(interaction.locale);
-    const days = interaction.options.getInteger('days') ?? defaultGapDays;
     const work =
       subcommand === 'reload'
         ? reloadReply(ctx, interaction.user.id, language)
         : subcommand === 'gaps'
-          ? gapsReply(ctx, interaction.guildId, days, language)
+          ? gapsReply(
+              ctx,
+              interaction.guildId,
+              interaction.options.getInteger('days') ?? defaultGapDays,
+              language,
+            )
           : subcommand === 'learned'
             ? learnedReply(ctx, interaction.guildId, language)
             : statsReply(ctx, language);
