@@ -86,8 +86,8 @@ export function composeAnswer(
 }
 
 /**
- * Whether the best article stands out. Its best passage must match two of the question's concepts
- * (or its only one), and its fused score
+ * Whether the best article stands out. Its best passage must cover at least `minCoverage` of the
+ * question's IDF weight and match two of its concepts (or its only one), and its fused score
  * (0–1, see `rankArticles`) must lead the next article's by at least `minLead`, less
  * `leadPerConcept` for each concept that passage matches (up to {@link CONCEPTS_COUNTED}): a
  * passage matching six words of the question needs a smaller lead than one matching two. On the
@@ -103,7 +103,7 @@ export function isConfident(
   settings: SearchSettings,
 ): boolean {
   const [top, second] = ranked;
-  if (!top || !hasEvidence(top.best, found)) return false;
+  if (!top || top.best.coverage < settings.minCoverage || !hasEvidence(top.best, found)) return false;
   const lead = top.score - (second?.score ?? 0);
   const concepts = Math.min(CONCEPTS_COUNTED, top.best.concepts);
   return lead + settings.leadPerConcept * concepts >= settings.minLead;
