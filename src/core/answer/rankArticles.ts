@@ -16,6 +16,8 @@ export interface RankOptions {
   readonly secondPassageWeight: number;
   /** Weight of the article-level score in the fused score; the passage score gets the rest. */
   readonly articleWeight: number;
+  /** Share of the article-level weight given to the article's character n-gram score. */
+  readonly gramWeight: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface RankOptions {
  * answers). Both are min-max normalised over the candidates and mixed linearly.
  */
 export function rankArticles(
-  found: Pick<PassageSearch, 'hits' | 'articles' | 'reserve'>,
+  found: Pick<PassageSearch, 'hits' | 'articles' | 'grams' | 'reserve'>,
   options: RankOptions,
 ): RankedArticle[] {
   const groups = new Map<string, PassageHit[]>();
@@ -44,13 +46,19 @@ export function rankArticles(
   ]);
   const normPassage = normaliser([...passageScore.values()]);
   const normArticle = normaliser([...found.articles.values()].map((a) => a.score));
+  const normGrams = normaliser([...found.grams.values()]);
+  // Without n-gram scores (none indexed, or nothing to cut), words keep the whole article weight.
+  const gramShare = found.grams.size > 0 ? options.gramWeight : 0;
+  const wordWeight = options.articleWeight * (1 - gramShare);
+  const gramWeight = options.articleWeight * gramShare;
   const ranked: RankedArticle[] = [];
   for (const articleId of ids) {
     const best = groups.get(articleId)?.[0] ?? found.reserve.get(articleId);
     if (!best) continue;
     const articleScore = found.articles.get(articleId)?.score ?? 0;
     const score =
-      options.articleWeight * normArticle(articleScore) +
+      wordWeight * normArticle(articleScore) +
+      gramWeight * normGrams(found.grams.get(articleId) ?? 0) +
       (1 - options.articleWeight) * normPassage(passageScore.get(articleId) ?? 0);
     ranked.push({ articleId, best, score, articleScore });
   }
