@@ -230,13 +230,12 @@ const LEAD_WORDS = 20;
 /**
  * Builds the per-language indexes over all passages (passage ids must be their positions, and
  * passages arrive in article order). One language is analysed and indexed at a time and packed
- * right away, which bounds a build's memory by its largest language. An article's `aliases`
- * (approved questions) are indexed with its lead, in every passage of the article.
+ * right away, which bounds a build's memory by its largest language. With `gramLength` above 0,
+ * each article's terms are also indexed as character n-grams of that length (see `GramIndex`).
  */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
-  aliases: Readonly<Record<string, readonly string[]>> = {},
   gramLength = 0,
 ): PassageIndex {
   const position = new Map([...articles.keys()].map((id, i) => [id, i]));
@@ -250,9 +249,7 @@ export function buildPassageIndex(
     }
     // Passages arrive in article order, position 0 first: the opening passage gives the lead.
     if (p.position === 0) {
-      const lead = p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ');
-      const asked = Object.hasOwn(aliases, p.articleId) ? (aliases[p.articleId] ?? []) : [];
-      leads.set(p.articleId, analyzer.terms([lead, ...asked].join(' ')).join(' '));
+      leads.set(p.articleId, analyzer.terms(p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ')).join(' '));
     }
     const list = byLanguage.get(p.lang) ?? [];
     list.push(p);
