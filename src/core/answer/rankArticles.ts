@@ -24,7 +24,9 @@ export interface RankOptions {
  * Ranks the articles that matched. Each has two scores: article level (all its passages of the
  * question's language as one document: an article about the question's subject uses its words
  * throughout) and passage level (its best passage plus a share of its second best: where it
- * answers). Both are min-max normalised over the candidates and mixed linearly.
+ * answers). Both are min-max normalised over the candidates and mixed linearly; a share of the
+ * article weight goes to the article's character n-gram score (pieces of the question's words it
+ * uses: German compounds and derived forms), normalised alike.
  */
 export function rankArticles(
   found: Pick<PassageSearch, 'hits' | 'articles' | 'grams' | 'reserve'>,
