@@ -104,7 +104,12 @@ export function isConfident(
 ): boolean {
   const [top, second] = ranked;
   if (!top || top.best.coverage < settings.minCoverage || !hasEvidence(top.best, found)) return false;
-  const lead = top.score - (second?.score ?? 0);
+  // Fused scores are min-max normalised over the candidates: with only two, the second is 0 by
+  // construction. The article-level margin (s1 − s2) / s1 bounds the lead where that would
+  // overstate it.
+  const margin =
+    second && top.articleScore > 0 ? (top.articleScore - second.articleScore) / top.articleScore : 1;
+  const lead = Math.min(top.score - (second?.score ?? 0), margin);
   const concepts = Math.min(CONCEPTS_COUNTED, top.best.concepts);
   return lead + settings.leadPerConcept * concepts >= settings.minLead;
 }

@@ -79,7 +79,8 @@ describe('composeAnswer over the shipped articles', () => {
   });
 
   it('pages through citations with offset and limit, numbering across pages', () => {
-    const question = 'blockchain';
+    // A confident answer citing both articles ("blockchain" alone fits both alike: a best match).
+    const question = 'blockchain center China';
     const first = engine.ask(question, { limit: 1 });
     const second = engine.ask(question, { offset: 1, limit: 1 });
     expectValidAnswer(first, question, 0, 1);
@@ -174,12 +175,12 @@ describe('composeAnswer over copies of one text', () => {
 describe('composeAnswer confidence (the fused lead over the next distinct article)', () => {
   const articles = {
     'beans.md': '# Beans\n\nRunner beans climb a pole and need water every evening in a dry summer.',
-    'peas.md': '# Peas\n\nSweet peas climb a net and need water every morning in a dry spring.',
+    'peas.md': '# Peas\n\nSweet peas climb a pole and need water every evening in a dry summer.',
     'roses.md': '# Roses\n\nPrune roses in March, just above an outward-facing bud, with clean shears.',
   };
 
   it('quotes the closest passage under a hedge when two different articles match the question alike', () => {
-    const answer = engineFrom(articles).ask('Which plants climb and need water?');
+    const answer = engineFrom(articles).ask('Which plants climb a pole and need water?');
     expect(answer.answered).toBe(false);
     expect(answer.reason).toBe('low-confidence');
     expect(answer.citations).toHaveLength(1);
