@@ -88,7 +88,8 @@ export function composeAnswer(
 /**
  * Whether the best article stands out. Its best passage must cover at least `minCoverage` of the
  * question's IDF weight and match two of its concepts (or its only one), and its fused score
- * (0–1, see `rankArticles`) must lead the next article's by at least `minLead`, less
+ * (0–1, see `rankArticles`; the lead at most the article-level margin (s1 − s2) / s1) must lead
+ * the next article's by at least `minLead`, less
  * `leadPerConcept` for each concept that passage matches (up to {@link CONCEPTS_COUNTED}): a
  * passage matching six words of the question needs a smaller lead than one matching two. At the
  * same confident share this lead separated right from wrong first citations better than the
