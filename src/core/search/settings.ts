@@ -19,9 +19,10 @@ export const DefaultIndexSettings = {
   maxFileBytes: 10 * 1024 * 1024,
   /**
    * Length of the character n-grams indexed per article (0: none; see `GramIndex`). 3 / 4 / 5
-   * at gramWeight 0.4: GNOME hit@1 0.753 / 0.755 / 0.755, FAQ 0.614 / 0.620 / 0.602, handbook alike.
-   * The handbook's 26 languages: +28 MB of cache, +55 MB RSS with every language decoded (as a
-   * MiniSearch field instead: +220 MB).
+   * at gramWeight 0.7: GNOME hit@1 0.760 / 0.765 / 0.761 (de 0.716 / 0.726 / 0.714), FAQ 0.637 /
+   * 0.643 / 0.637, handbook both languages 0.949 / 0.942 / 0.949. The handbook's 26 languages:
+   * +28 MB of cache, +55 MB RSS with every language decoded (as a MiniSearch field: +220 MB), about
+   * 2–3 s more CPU for a cold build (19–20 s → 21–24 s on a loaded machine, parse and chunk included).
    */
   gramLength: 4,
 } as const satisfies Record<string, unknown>;
