@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mentionMessage } from '../support/fakeDiscord/index.ts';
+import { type Citebot, LogLevel, startCitebot, waitForLog, waitForReplyTo } from './support.ts';
+
+const question = "How many professionals will China's blockchain center train?";
+
+/**
+ * A READY without data, as a broken proxy might pass on: @discordjs/ws 1.2.3 reads
+ * `d.session_id` unguarded, and the worker thread dies of the unhandled rejection.
+ */
+const corruptFrame = '{"op":0,"t":"READY","s":1,"d":null}';
+
+describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread)', () => {
+  let bot: Citebot | undefined;
+
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+
+  it('is spawned again, resumes its shards and answers their servers, with one line each way', async () => {
+    bot = await startCitebot({ fake: { shards: 2, guildCount: 2 }, env: { SHARD_COUNT: '2' } });
+    const { fake } = bot;
+    const guild = fake.world.guilds.find((candidate) => fake.world.shardOf(candidate.id) === 1);
+    if (guild === undefined) throw new Error('a guild on shard 1 expected');
+
+    fake.gateway.sendRawFrame(corruptFrame, 1);
+    const died = await waitForLog(bot, (line) => line.msg === 'discord: a shard worker thread died');
+    expect(died).toMatchObject({ level: LogLevel.warn, shards: [0, 1], attempt: 1 });
+    expect(bot.running.bot?.shardsDown()).toEqual([0, 1]);
+
+    // Sent while the shard is down: the fake keeps it in the session, replayed on RESUME.
+    const asked = fake.sendMessage(mentionMessage(fake.world, { content: question, guildId: guild.id }));
+    await fake.waitForResume(2);
+    await waitForLog(bot, (line) => line.msg === 'discord: shard worker thread back');
+    expect(JSON.stringify((await waitForReplyTo(fake, asked.id)).body)).toContain('500,000');
+    expect(bot.running.bot?.shardsDown()).toEqual([]);
+    expect(bot.logs.filter((line) => line.level >= LogLevel.error)).toEqual([]);
+  }, 30_000);
+
+  it('ends the bot with one line naming its shards once it has died four times in ten minutes', async () => {
+    bot = await startCitebot({ fake: { shards: 2, guildCount: 2 }, env: { SHARD_COUNT: '2' } });
+    const { fake, running } = bot;
+    const outcome = running.finished.then(
+      () => 'finished',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    for (let crash = 1; crash <= 3; crash += 1) {
+      fake.gateway.sendRawFrame(corruptFrame, 0);
+      // Each replacement resumes both shards before the next crash.
+      await fake.waitForResume(2 * crash);
+      await waitForLog(
+        bot,
+        (line) => line.msg === 'discord: shard worker thread back' && line.attempt === crash,
+      );
+    }
+    fake.gateway.sendRawFrame(corruptFrame, 0);
+    expect(await outcome).toMatch(/^discord: the worker thread of shards 0, 1 died 4 times in 10 min/);
+    expect(bot.logs.filter((line) => line.level >= LogLevel.error).map((line) => line.msg)).toEqual([
+      expect.stringMatching(/^discord: the worker thread of shards 0, 1 died 4 times/),
+    ]);
+  }, 30_000);
+});
