@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mentionMessage } from '../support/fakeDiscord/index.ts';
+import { applicationKeys } from '../support/signedInteractions.ts';
 import { type Citebot, LogLevel, startCitebot, waitForLog, waitForReplyTo } from './support.ts';
 
 const question = "How many professionals will China's blockchain center train?";
@@ -10,6 +11,24 @@ const question = "How many professionals will China's blockchain center train?";
  */
 const corruptFrame = '{"op":0,"t":"READY","s":1,"d":null}';
 
+/** Two shards in one worker thread, and the HTTP endpoint in the same process for `/readyz`. */
+function startSharded(): Promise<Citebot> {
+  return startCitebot({
+    fake: { shards: 2, guildCount: 2 },
+    env: {
+      SHARD_COUNT: '2',
+      DISCORD_PUBLIC_KEY: applicationKeys().publicKeyHex,
+      INTERACTIONS_PORT: '0',
+      INTERACTIONS_HOST: '127.0.0.1',
+    },
+  });
+}
+
+async function readyz(bot: Citebot): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${bot.running.interactions?.port}/readyz`);
+  return response.status;
+}
+
 describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread)', () => {
   let bot: Citebot | undefined;
 
@@ -19,15 +38,15 @@ describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread
   });
 
   it('is spawned again, resumes its shards and answers their servers, with one line each way', async () => {
-    bot = await startCitebot({ fake: { shards: 2, guildCount: 2 }, env: { SHARD_COUNT: '2' } });
+    bot = await startSharded();
     const { fake } = bot;
+    expect(await readyz(bot)).toBe(200);
     const guild = fake.world.guilds.find((candidate) => fake.world.shardOf(candidate.id) === 1);
     if (guild === undefined) throw new Error('a guild on shard 1 expected');
 
     fake.gateway.sendRawFrame(corruptFrame, 1);
     const died = await waitForLog(bot, (line) => line.msg === 'discord: a shard worker thread died');
     expect(died).toMatchObject({ level: LogLevel.warn, shards: [0, 1], attempt: 1 });
-    expect(bot.running.bot?.shardsDown()).toEqual([0, 1]);
 
     // Sent while the shard is down: the fake keeps it in the session, replayed on RESUME.
     const asked = fake.sendMessage(mentionMessage(fake.world, { content: question, guildId: guild.id }));
@@ -35,11 +54,12 @@ describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread
     await waitForLog(bot, (line) => line.msg === 'discord: shard worker thread back');
     expect(JSON.stringify((await waitForReplyTo(fake, asked.id)).body)).toContain('500,000');
     expect(bot.running.bot?.shardsDown()).toEqual([]);
+    expect(await readyz(bot)).toBe(200);
     expect(bot.logs.filter((line) => line.level >= LogLevel.error)).toEqual([]);
   }, 30_000);
 
-  it('ends the bot with one line naming its shards once it has died four times in ten minutes', async () => {
-    bot = await startCitebot({ fake: { shards: 2, guildCount: 2 }, env: { SHARD_COUNT: '2' } });
+  it('ends the bot with one line naming its shards, /readyz 503, once it has died four times in ten minutes', async () => {
+    bot = await startSharded();
     const { fake, running } = bot;
     const outcome = running.finished.then(
       () => 'finished',
@@ -56,6 +76,8 @@ describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread
     }
     fake.gateway.sendRawFrame(corruptFrame, 0);
     expect(await outcome).toMatch(/^discord: the worker thread of shards 0, 1 died 4 times in 10 min/);
+    expect(running.bot?.shardsDown()).toEqual([0, 1]);
+    expect(await readyz(bot)).toBe(503);
     expect(bot.logs.filter((line) => line.level >= LogLevel.error).map((line) => line.msg)).toEqual([
       expect.stringMatching(/^discord: the worker thread of shards 0, 1 died 4 times/),
     ]);

@@ -135,7 +135,10 @@ export async function startBot(
       for (const shardId of shardIds) down.delete(shardId);
       logger.info({ shards: shardIds, attempt }, 'discord: shard worker thread back');
     },
-    onGiveUp: (message) => failFatally(message),
+    onGiveUp: (shardIds, message) => {
+      for (const shardId of shardIds) down.add(shardId);
+      failFatally(message);
+    },
   };
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {

@@ -14,7 +14,7 @@ export interface WorkerSupervision {
   /** The replacement has connected all of `shardIds` again. */
   readonly onUp: (shardIds: readonly number[], attempt: number) => void;
   /** The worker died once too often or could not be spawned: these shards stay down, so the process should end. */
-  readonly onGiveUp: (message: string) => void;
+  readonly onGiveUp: (shardIds: readonly number[], message: string) => void;
 }
 
 /** How often a worker thread may die before the process gives up on it. */
@@ -100,6 +100,7 @@ export function superviseWorkers(
     for (const shardId of ids) down.set(shardId, recent.length);
     if (recent.length > limits.respawns) {
       supervision.onGiveUp(
+        ids,
         `discord: the worker thread of shards ${ids.join(', ')} died ${recent.length} times in ` +
           `${Math.round(limits.windowMs / 60_000)} min (last: ${reason}); those servers get no answers, ` +
           'so citebot exits for its process manager to restart it',
@@ -113,6 +114,7 @@ export function superviseWorkers(
       for (const shardId of ids) worker.postMessage({ op: WorkerSendPayloadOp.Connect, shardId });
     } catch (spawnError) {
       supervision.onGiveUp(
+        ids,
         `discord: cannot start the worker thread of shards ${ids.join(', ')} again: ${String(spawnError)}`,
       );
     }
