@@ -110,7 +110,11 @@ export function superviseWorkers(
     supervision.onDown(ids, reason, recent.length);
     try {
       const worker = await setUp(data);
-      if (stopping) return;
+      // Stopped while it started: `destroy()` did not see it, so it would keep the process alive.
+      if (stopping) {
+        await worker.terminate();
+        return;
+      }
       for (const shardId of ids) worker.postMessage({ op: WorkerSendPayloadOp.Connect, shardId });
     } catch (spawnError) {
       supervision.onGiveUp(
