@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mentionMessage } from '../support/fakeDiscord/index.ts';
 import { applicationKeys } from '../support/signedInteractions.ts';
-import { type Citebot, LogLevel, startCitebot, waitForLog, waitForReplyTo } from './support.ts';
+import { type Citebot, LogLevel, useCitebot, waitForLog, waitForReplyTo } from './support.ts';
 
 const question = "How many professionals will China's blockchain center train?";
 
@@ -11,9 +11,11 @@ const question = "How many professionals will China's blockchain center train?";
  */
 const corruptFrame = '{"op":0,"t":"READY","s":1,"d":null}';
 
+const startBot = useCitebot();
+
 /** Two shards in one worker thread, and the HTTP endpoint in the same process for `/readyz`. */
 function startSharded(): Promise<Citebot> {
-  return startCitebot({
+  return startBot({
     fake: { shards: 2, guildCount: 2 },
     env: {
       SHARD_COUNT: '2',
@@ -30,15 +32,8 @@ async function readyz(bot: Citebot): Promise<number> {
 }
 
 describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread)', () => {
-  let bot: Citebot | undefined;
-
-  afterEach(async () => {
-    await bot?.stop();
-    bot = undefined;
-  });
-
   it('is spawned again, resumes its shards and answers their servers, with one line each way', async () => {
-    bot = await startSharded();
+    const bot = await startSharded();
     const { fake } = bot;
     expect(await readyz(bot)).toBe(200);
     const guild = fake.world.guilds.find((candidate) => fake.world.shardOf(candidate.id) === 1);
@@ -59,7 +54,7 @@ describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread
   }, 30_000);
 
   it('ends the bot with one line naming its shards, /readyz 503, once it has died four times in ten minutes', async () => {
-    bot = await startSharded();
+    const bot = await startSharded();
     const { fake, running } = bot;
     const outcome = running.finished.then(
       () => 'finished',
