@@ -1,5 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { WorkerShardingStrategy } from '@discordjs/ws';
+import { Client, Events, type Message, Partials } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { mentionMessage } from '../support/fakeDiscord/index.ts';
+import { intentsFor } from '../../src/adapters/discord/client.ts';
+import { superviseWorkers } from '../../src/adapters/discord/workerRespawn.ts';
+import {
+  dmMessage,
+  immediateIdentifyThrottler,
+  mentionMessage,
+  startFakeDiscord,
+} from '../support/fakeDiscord/index.ts';
 import { applicationKeys } from '../support/signedInteractions.ts';
 import { type Citebot, LogLevel, useCitebot, waitForLog, waitForReplyTo } from './support.ts';
 
@@ -77,4 +87,59 @@ describe('a gateway worker thread that crashes (SHARD_COUNT=2, one worker thread
       expect.stringMatching(/^discord: the worker thread of shards 0, 1 died 4 times/),
     ]);
   }, 30_000);
+});
+
+describe('a gateway worker thread that exits without an error, as a killed thread does', () => {
+  it('is spawned again, and only that one: the other shard keeps its first session', async () => {
+    const fake = await startFakeDiscord({ shards: 2, guildCount: 2, heartbeatIntervalMs: 250 });
+    const heard: string[] = [];
+    const client = new Client({
+      intents: intentsFor(false),
+      partials: [Partials.Channel],
+      rest: { api: fake.apiUrl },
+      shards: [0, 1],
+      shardCount: 2,
+      ws: {
+        buildIdentifyThrottler: () => immediateIdentifyThrottler,
+        buildStrategy: (manager) => {
+          const strategy = new WorkerShardingStrategy(manager, {
+            shardsPerWorker: 1,
+            workerPath: fileURLToPath(new URL('../support/workers/exitOnCue.mjs', import.meta.url)),
+          });
+          superviseWorkers(
+            strategy,
+            {
+              onDown: (shards, reason, attempt) => heard.push(`down ${shards} (${reason}) #${attempt}`),
+              onUp: (shards, attempt) => heard.push(`up ${shards} #${attempt}`),
+              onGiveUp: (_shards, message) => heard.push(message),
+            },
+            { respawns: 3, windowMs: 10 * 60 * 1000 },
+          );
+          return strategy;
+        },
+      },
+    });
+    try {
+      const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+      await client.login(fake.token);
+      await ready;
+      // DMs arrive on shard 0: its worker exits with code 3, shard 1's worker is another thread.
+      fake.sendMessage(dmMessage(fake.world, { content: 'exit-worker' }));
+      await fake.waitForResume(1);
+      await fake.waitFor(() => heard.find((line) => line.startsWith('up')));
+      expect(heard).toEqual(['down 0 (exit code 3) #1', 'up 0 #1']);
+      // One RESUME (shard 0's), no new IDENTIFY: shard 1 never noticed.
+      expect(fake.gateway.resumes).toHaveLength(1);
+      const after = new Promise<Message>((resolve) => client.once(Events.MessageCreate, resolve));
+      const sent = fake.sendMessage(dmMessage(fake.world, { content: 'still there?' }));
+      expect((await after).id).toBe(sent.id);
+      expect(fake.gateway.identifies.map((identify) => identify.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  });
 });
