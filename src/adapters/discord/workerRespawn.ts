@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import {
   type WorkerData,
@@ -75,6 +76,7 @@ export function superviseWorkers(
       }
       const worker = [...live].find(([, spawned]) => spawned === data)?.[0];
       if (worker === undefined) throw new Error('discord: a shard worker thread exited while starting');
+      started.add(worker);
       // @discordjs/ws's own listener rethrows the worker's error on the main thread.
       for (const listener of worker.listeners('error') as ((error: unknown) => void)[])
         if (listener !== noteError) worker.off('error', listener);
@@ -85,6 +87,8 @@ export function superviseWorkers(
   };
 
   const errors = new WeakMap<Worker, unknown>();
+  /** Workers that got as far as ready: only their deaths are respawned, a start that fails throws. */
+  const started = new WeakSet<Worker>();
   function noteError(this: Worker, error: unknown): void {
     errors.set(this, error);
   }
@@ -129,7 +133,7 @@ export function superviseWorkers(
     worker.on('error', noteError);
     worker.once('exit', (code) => {
       live.delete(worker);
-      if (!stopping) void revive(worker, data, code);
+      if (!stopping && started.has(worker)) void revive(worker, data, code);
     });
   };
 
@@ -144,7 +148,11 @@ export function superviseWorkers(
   };
   internals.waitForWorkerReady = async (worker) => {
     if (setting !== undefined) watch(worker, setting);
-    await waitForWorkerReady(worker);
+    // @discordjs/ws would wait forever for a worker that dies before it is ready.
+    const died = once(worker, 'exit').then(([code]) => {
+      throw new Error(`exit code ${String(code)} before it was ready`);
+    });
+    await Promise.race([waitForWorkerReady(worker), died]);
   };
   internals.onMessage = async (worker, payload) => {
     await onMessage(worker, payload);
