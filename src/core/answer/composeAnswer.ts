@@ -89,7 +89,7 @@ export function composeAnswer(
  * Whether the best article stands out. Its best passage must cover at least `minCoverage` of the
  * question's IDF weight and match two of its concepts (or its only one), and its fused score
  * (0–1, see `rankArticles`; the lead at most the article-level margin (s1 − s2) / s1) must lead
- * the next article's by at least `minLead`, less
+ * the next article's of the same language by at least `minLead`, less
  * `leadPerConcept` for each concept that passage matches (up to {@link CONCEPTS_COUNTED}): a
  * passage matching six words of the question needs a smaller lead than one matching two. Against
  * the article-level margin alone it gave more confident answers at the same or a higher precision
@@ -103,8 +103,11 @@ export function isConfident(
   ranked: readonly RankedArticle[],
   settings: SearchSettings,
 ): boolean {
-  const [top, second] = ranked;
+  const [top] = ranked;
   if (!top || top.best.coverage < settings.minCoverage || !hasEvidence(top.best, found)) return false;
+  // Articles of other languages are scored in another index (other statistics) and are often the
+  // top article's own translation: the rival is the next article of the top passage's language.
+  const second = ranked.find((r) => r !== top && r.best.passage.lang === top.best.passage.lang);
   // Fused scores are min-max normalised over the candidates: with only two, the second is 0 by
   // construction. The article-level margin (s1 − s2) / s1 bounds the lead where that would
   // overstate it.

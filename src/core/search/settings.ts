@@ -19,9 +19,10 @@ export const DefaultIndexSettings = {
   maxFileBytes: 10 * 1024 * 1024,
   /**
    * Length of the character n-grams indexed per article (0: none; see `GramIndex`). 3 / 4 / 5
-   * at gramWeight 0.4: GNOME hit@1 0.753 / 0.755 / 0.755, FAQ 0.614 / 0.620 / 0.602, handbook alike.
-   * The handbook's 26 languages: +28 MB of cache, +55 MB RSS with every language decoded (as a
-   * MiniSearch field instead: +220 MB).
+   * at gramWeight 0.7: GNOME hit@1 0.760 / 0.765 / 0.761 (de 0.716 / 0.726 / 0.714), FAQ 0.637 /
+   * 0.643 / 0.637, handbook both languages 0.949 / 0.942 / 0.949. The handbook's 26 languages:
+   * +28 MB of cache, +55 MB RSS with every language decoded (as a MiniSearch field: +220 MB), about
+   * 2–3 s more CPU for a cold build (19–20 s → 21–24 s on a loaded machine, parse and chunk included).
    */
   gramLength: 4,
 } as const satisfies Record<string, unknown>;
@@ -47,16 +48,19 @@ export const DefaultQuerySettings = {
   articleWeight: 0.7,
   /**
    * Share of the article weight given to the article's character n-gram score, min-max normalised
-   * like the others (range 0.3–0.5); n-grams only re-rank articles that matched words (alone they
+   * like the others (range 0.6–0.8); n-grams only re-rank articles that matched words (alone they
    * matched "volcano observatory" in blockchain news; as candidates they gained nothing). GNOME
-   * hit@1 (en / de) at 0 / 0.3 / 0.4 / 0.5 / 0.6: 0.733 (0.789 / 0.677) / 0.752 (0.807 / 0.696) /
-   * 0.754 (0.805 / 0.702) / 0.758 (0.803 / 0.712) / 0.759 (0.795 / 0.722); FAQ 0.620 / 0.626 /
-   * 0.626 / 0.620 / 0.614; handbook de/en 0.923/0.936 → 0.936/0.949 at 0.3–0.4. n-grams for
-   * compounding languages only: English back at 0.789, FAQ 0.614. Their BM25 as the article
-   * level's (k 1.2 or b 0.5 lower on GNOME, k 5 alike).
+   * hit@1 (en / de) at 0 / 0.5 / 0.6 / 0.7 / 0.8 / 0.9 / 1: 0.733 (0.789 / 0.677) / 0.759
+   * (0.809 / 0.708) / 0.764 (0.805 / 0.722) / 0.765 (0.803 / 0.726) / 0.767 (0.801 / 0.732) /
+   * 0.762 / 0.761 (0.787 / 0.734); FAQ 0.620 / 0.614 / 0.626 / 0.643 / 0.649 / 0.655 / 0.626;
+   * handbook de/en 0.923/0.936 / 0.936/0.949 / 0.949/0.949 / 0.936/0.949 / 0.923/0.962 /
+   * 0.923/0.962 / 0.910/0.962. With MiniSearch's factor for matched terms (see `GramIndex`), 0.4
+   * was best: GNOME 0.754, FAQ 0.626. n-grams for compounding languages only: English back at
+   * 0.789, FAQ 0.614. Their BM25 is the article level's (k 1.2 or b 0.5 lower on GNOME, k 5 alike).
    */
-  gramWeight: 0.4,
-  // Measured with n-grams on and left out (GNOME hit@1 0.754 at the time, en 0.805, de 0.702):
+  gramWeight: 0.7,
+  // Measured with n-grams on (weight 0.4, with the matched-terms factor: GNOME 0.754, en 0.805, de
+  // 0.702) and left out:
   // German participles stemmed as their infinitive (eingeschaltet → einschalten): 7 questions
   // fixed, 7 lost, same figures; a passage bonus for the share of the question's n-grams it holds
   // (×1 + 0.3 / 0.6 / 1.2 × share): GNOME 0.756 / 0.756 / 0.753, FAQ 0.626 / 0.620 / 0.620; other
@@ -121,15 +125,19 @@ export const DefaultQuerySettings = {
    */
   minCoverage: 0.4,
   /**
-   * A confident answer's article leads the next distinct article (copies merged) by at least this
-   * much… (range 0.2–0.35): the difference of their fused scores (0–1), at most the article-level
+   * A confident answer's article leads the next distinct article of its passage's language by this
+   * much or more… (range 0.2–0.3): the difference of their fused scores (0–1), at most the article-level
    * margin (s1 − s2) / s1. With `leadPerConcept` 0.04 and the covered share 0.4, confident share
-   * at precision on GNOME / FAQ / handbook (character n-gram ranking): 0.22 → 0.773 at 0.836 /
-   * 0.708 at 0.744 / 0.833 at 0.969; 0.23 → 0.762 at 0.840 / 0.696 at 0.748 / 0.833 at 0.969;
-   * 0.26 → 0.725 at 0.850 / 0.655 at 0.768 / 0.821 at 0.969. The fused difference alone (no
-   * bound) at 0.28: 0.751 at 0.836 / 0.678 at 0.741 / 0.853 at 0.970.
+   * at precision on GNOME / FAQ / handbook (ranking of main at 06:55 UTC, the rival of any
+   * language): 0.20 → 0.770 at 0.843 / 0.708 at 0.752; 0.21 → 0.760 at 0.846 / 0.678 at 0.767 /
+   * 0.840 at 0.969; 0.22 → 0.746 at 0.853 / 0.673 at 0.774 / 0.840 at 0.969; 0.24 → 0.718 at 0.860
+   * / 0.614 at 0.790 / 0.833 at 0.969. With the rival of the top passage's language (as shipped):
+   * 0.21 → 0.763 at 0.844 / 0.678 at 0.767 / 0.846 at 0.970; 0.22 → 0.749 at 0.851 / 0.673 at
+   * 0.774 / 0.846 at 0.970.
+   * Before the character n-grams, the fused difference alone (no bound) at 0.30 gave
+   * 0.754 at 0.838 / 0.667 at 0.763 / 0.808 at 0.968.
    */
-  minLead: 0.23,
+  minLead: 0.21,
   /**
    * …less this much for each question concept its best passage matches, up to six (range
    * 0–0.06). At about the same confident share, 0.04 with a lead of 0.35 gave GNOME 0.701 at

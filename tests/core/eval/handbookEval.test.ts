@@ -15,16 +15,16 @@ import { openKnowledge } from '../../../src/host/openKnowledge.ts';
  * quality, article-level scoring fused with passages and character 4-grams) with
  *   npm run --silent eval -- --knowledge tests/fixtures/eval/handbook/knowledge \
  *     --questions tests/fixtures/eval/handbook/questions.jsonl
- * which printed   de: hit@1 0.936  hit@3 1.000  MRR@10 0.964
+ * which printed   de: hit@1 0.936  hit@3 0.987  MRR@10 0.960
  *                 en: hit@1 0.949  hit@3 0.987  MRR@10 0.971
- *                 ask: confident 0.833 (de 0.744, en 0.923), precision of the first citation 0.969 (the
+ *                 ask: confident 0.846 (de 0.782, en 0.910), precision of the first citation 0.970 (the
  *                 fused-lead rule of branch confidence)
  */
 const FLOORS = {
-  de: { hitAt1: 0.92, hitAt3: 0.98, mrrAt10: 0.95 },
+  de: { hitAt1: 0.92, hitAt3: 0.97, mrrAt10: 0.945 },
   en: { hitAt1: 0.935, hitAt3: 0.97, mrrAt10: 0.955 },
 } as const;
-const ASK_FLOORS = { confident: 0.82, precision: 0.955 } as const;
+const ASK_FLOORS = { confident: 0.83, precision: 0.955 } as const;
 
 const root = fileURLToPath(new URL('../../fixtures/eval/handbook/', import.meta.url));
 const knowledgeDir = `${root}knowledge`;
