@@ -1,6 +1,6 @@
 import { knownLanguages, languageSupport } from './languages.ts';
 import { foldTerm } from './normalize.ts';
-import { type Token, tokenize } from './tokenize.ts';
+import { scanTokens, type Token } from './tokenize.ts';
 
 /** Turns words of one language into index terms. */
 export interface Analyzer {
@@ -82,10 +82,10 @@ function createAnalyzer(lang: string): Analyzer {
     term,
     terms(text: string): string[] {
       const out: string[] = [];
-      for (const token of tokenize(text)) {
-        const t = term(token.text);
+      scanTokens(text, (token) => {
+        const t = term(token);
         if (t) out.push(t);
-      }
+      });
       return out;
     },
     isStopword: (folded) => stop.has(folded),
@@ -122,9 +122,9 @@ export type TermToken = Token & { readonly term: string };
 export function termTokens(text: string, lang: string): TermToken[] {
   const analyzer = analyzerFor(lang);
   const out: TermToken[] = [];
-  for (const token of tokenize(text)) {
-    const t = analyzer.term(token.text);
-    if (t) out.push({ ...token, term: t });
-  }
+  scanTokens(text, (token, start, end) => {
+    const term = analyzer.term(token);
+    if (term) out.push({ text: token, start, end, term });
+  });
   return out;
 }

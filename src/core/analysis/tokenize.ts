@@ -15,14 +15,39 @@ const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 /** Splits text into word tokens with offsets. CJK runs become character bigrams. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(word)) {
+  scanTokens(text, (token, start, end) => {
+    tokens.push({ text: token, start, end });
+  });
+  return tokens;
+}
+
+/**
+ * Calls `visit` with each token of {@link tokenize}, in order, without making token objects:
+ * analysing the pool passages of every question (proximity, snippets) made them by the thousand.
+ */
+export function scanTokens(text: string, visit: (token: string, start: number, end: number) => void): void {
+  // exec with lastIndex, not matchAll: no iterator and no copy of the expression per call.
+  word.lastIndex = 0;
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    const token = m[0];
     const start = m.index;
-    if (cjk.test(m[0])) {
-      pushCjk(m[0], start, tokens);
+    if (mayBeCjk(token) && cjk.test(token)) {
+      for (const t of cjkTokens(token, start)) visit(t.text, t.start, t.end);
     } else {
-      tokens.push({ text: m[0], start, end: start + m[0].length });
+      visit(token, start, start + token.length);
     }
   }
+}
+
+/** Han, Hiragana and Katakana all lie at or above U+2E80 (astral ones as surrogates above it). */
+function mayBeCjk(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
+
+function cjkTokens(run: string, offset: number): Token[] {
+  const tokens: Token[] = [];
+  pushCjk(run, offset, tokens);
   return tokens;
 }
 
