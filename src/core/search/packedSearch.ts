@@ -287,12 +287,10 @@ export class PackedSearch<T> extends MiniSearch<T> {
     const expansions: Expansion[] = [];
     const add = (derived: string, weight: number, data: FieldTermData | undefined): boolean => {
       if (data === undefined) return true;
-      const ranges = new Map<number, PostingRange>();
-      for (const [fieldId, list] of data) {
-        if (!(list instanceof Postings) || derived === '__proto__') return false;
-        ranges.set(fieldId, list);
-      }
-      expansions.push({ term: derived, weight, fields: ranges });
+      // MiniSearch would set the prototype of a match object to this term's fields: leave it that.
+      if (derived === '__proto__') return false;
+      // An unpacked index holds only packed posting lists (it cannot be added to).
+      expansions.push({ term: derived, weight, fields: data as unknown as ReadonlyMap<number, Postings> });
       return true;
     };
     if (!add(term, 1, this._index.get(term))) return undefined;
