@@ -1,5 +1,4 @@
 import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
-import { NearTerms } from './nearTerms.ts';
 import {
   type BM25,
   type Expansion,
@@ -12,6 +11,7 @@ import {
   scoreQuery,
   type TermQuery,
 } from './packedScorer.ts';
+import { TermLookup } from './termLookup.ts';
 
 /** What MiniSearch keeps per term: each field's documents with the term's frequency. */
 type FieldTermData = Map<number, Map<number, number>>;
@@ -24,7 +24,7 @@ interface Packed {
   readonly values: readonly FieldTermData[];
   readonly tree: Map<string, unknown>;
   state?: ScoringState;
-  near?: NearTerms;
+  lookup?: TermLookup;
 }
 
 type SpecOptions = SearchOptions & Pick<Options, 'tokenize' | 'processTerm'>;
@@ -284,56 +284,61 @@ export class PackedSearch<T> extends MiniSearch<T> {
       if (id !== undefined) fields.push({ name, id, boost: value });
     }
     const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...DEFAULT_WEIGHTS, ...options.weights };
+    const { terms, values } = this.#packed as Packed;
+    const lookup = this.#lookup();
     const expansions: Expansion[] = [];
-    const add = (derived: string, weight: number, data: FieldTermData | undefined): boolean => {
-      if (data === undefined) return true;
+    const add = (t: number, weight: number): boolean => {
+      const derived = terms[t] as string;
       // MiniSearch would set the prototype of a match object to this term's fields: leave it that.
       if (derived === '__proto__') return false;
       // An unpacked index holds only packed posting lists (it cannot be added to).
-      expansions.push({ term: derived, weight, fields: data as unknown as ReadonlyMap<number, Postings> });
+      const fields = values[t] as unknown as ReadonlyMap<number, Postings>;
+      expansions.push({ term: derived, weight, fields });
       return true;
     };
-    if (!add(term, 1, this._index.get(term))) return undefined;
-    let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined;
+    const exact = lookup.find(term);
+    if (exact >= 0 && !add(exact, 1)) return undefined;
+    let fuzzyMatches: Map<number, number> | undefined;
     if (fuzzy) {
       const fraction = fuzzy === true ? 0.2 : fuzzy;
       const maxFuzzy = options.maxFuzzy as number;
       const maxDistance = fraction < 1 ? Math.min(maxFuzzy, Math.round(term.length * fraction)) : fraction;
-      if (maxDistance)
-        fuzzyMatches = maxDistance === 1 ? this.#near(term) : this._index.fuzzyGet(term, maxDistance);
-    }
-    if (prefix) {
-      for (const [derived, data] of this._index.atPrefix(term)) {
-        const distance = derived.length - term.length;
-        if (!distance) continue;
-        fuzzyMatches?.delete(derived);
-        if (!add(derived, (prefixWeight * derived.length) / (derived.length + 0.3 * distance), data))
-          return undefined;
+      if (maxDistance === 1) {
+        fuzzyMatches = new Map(lookup.within1(term).map(({ term: t, distance }) => [t, distance]));
+      } else if (maxDistance) {
+        // Rarer, wider edits: MiniSearch's own walk of the term tree.
+        fuzzyMatches = new Map();
+        for (const [derived, [, distance]] of this._index.fuzzyGet(term, maxDistance)) {
+          fuzzyMatches.set(lookup.find(derived), distance);
+        }
       }
     }
-    for (const [derived, [data, distance]] of fuzzyMatches ?? []) {
+    if (prefix) {
+      for (const t of lookup.completions(term)) {
+        const derived = terms[t] as string;
+        const distance = derived.length - term.length;
+        if (!distance) continue;
+        fuzzyMatches?.delete(t);
+        if (!add(t, (prefixWeight * derived.length) / (derived.length + 0.3 * distance))) return undefined;
+      }
+    }
+    for (const [t, distance] of fuzzyMatches ?? []) {
       if (!distance) continue;
-      if (!add(derived, (fuzzyWeight * derived.length) / (derived.length + distance), data)) return undefined;
+      const derived = terms[t] as string;
+      if (!add(t, (fuzzyWeight * derived.length) / (derived.length + distance))) return undefined;
     }
     const bm25 = options.bm25 as BM25;
     return { term, termBoost, expansions, fields, bm25 };
   }
 
-  /** The index terms within one edit of `term`, as `fuzzyGet(term, 1)` finds them. */
-  #near(term: string): Map<string, [FieldTermData, number]> {
+  /** Sorted orders of the terms, made on the first search. */
+  #lookup(): TermLookup {
     const packed = this.#packed as Packed;
-    if (!packed.near) {
+    if (!packed.lookup) {
       const number = new Map<unknown, number>(packed.values.map((v, t) => [v, t]));
-      packed.near = new NearTerms(packed.terms, walk(packed.tree, number));
+      packed.lookup = new TermLookup(packed.terms, packed.tree, (value) => number.get(value) as number);
     }
-    return new Map(
-      packed.near
-        .within1(term)
-        .map(({ term: t, distance }) => [
-          packed.terms[t] as string,
-          [packed.values[t] as FieldTermData, distance],
-        ]),
-    );
+    return packed.lookup;
   }
 }
 
@@ -355,14 +360,6 @@ function combine(children: QueryNode[], combineWith = 'or'): QueryNode {
     throw new Error(`Invalid combination operator: ${combineWith}`);
   }
   return children.length === 1 ? (children[0] as QueryNode) : { kind, children };
-}
-
-/** The term numbers of a term tree's leaves, in the order of MiniSearch's fuzzy walk. */
-function* walk(node: Map<string, unknown>, number: ReadonlyMap<unknown, number>): Generator<number> {
-  for (const [key, child] of node) {
-    if (key === '') yield number.get(child) as number;
-    else yield* walk(child as Map<string, unknown>, number);
-  }
 }
 
 /**
