@@ -58,11 +58,12 @@ function createAnalyzer(lang: string): Analyzer {
   );
   const stem = support.stem;
   // Snowball stemming dominates indexing time; the vocabulary is Zipfian, so memoise per word.
-  const memo = new Map<string, string | undefined>();
+  // null for a word without a term (a stopword): one lookup per word, not a get and a has.
+  const memo = new Map<string, string | null>();
 
   const term = (word: string): string | undefined => {
     const hit = memo.get(word);
-    if (hit !== undefined || memo.has(word)) return hit;
+    if (hit !== undefined) return hit ?? undefined;
     const folded = stripPossessive(foldTerm(word));
     let result: string | undefined;
     if (folded.length > 0 && folded.length <= MAX_TERM_LENGTH && !stop.has(folded)) {
@@ -73,7 +74,7 @@ function createAnalyzer(lang: string): Analyzer {
       else if (stem && isStemmable(folded)) result = fold(stem(folded));
       else result = folded;
     }
-    if (memo.size < 200_000) memo.set(word, result);
+    if (memo.size < 200_000) memo.set(word, result ?? null);
     return result;
   };
 
