@@ -1,14 +1,18 @@
 /**
  * `npm run bench:replicas`: answers per second and latency percentiles of 1, 2 and 3 HTTP
- * replicas (real `npm start` processes, GATEWAY off, sharing one real redis-server) under signed
- * /ask interactions from 30 users sent round-robin across the replicas. Not part of `npm test`.
+ * replicas (real `npm start` processes, GATEWAY off, sharing one real redis-server and one real
+ * PostgreSQL) under signed /ask interactions from 30 users sent round-robin across the replicas,
+ * and the Redis commands and PostgreSQL transactions each answer cost. Not part of `npm test`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { projectRoot } from '../src/config/index.ts';
-import { freePort } from '../tests/support/servers/freePort.ts';
+import { type ReplicaProcess, spawnReplica } from '../tests/support/replicaProcess.ts';
+import { startPostgres } from '../tests/support/servers/postgres.ts';
 import { startRedis } from '../tests/support/servers/redis.ts';
 import { applicationKeys, postSigned } from '../tests/support/signedInteractions.ts';
 
@@ -20,22 +24,14 @@ const questions = [
   'Which province founded the first blockchain alliance?',
   'What is the national blockchain center?',
 ];
+/**
+ * PostgreSQL 15 backends report their statistics when idle at most every 10 s
+ * (PGSTAT_IDLE_INTERVAL), and when they exit: wait that long before reading a baseline.
+ */
+const statsSettleMs = 11_000;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function waitReady(port: number): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`bench: replica on ${port} not ready`);
 }
 
 function interaction(i: number) {
@@ -78,39 +74,72 @@ function interaction(i: number) {
   };
 }
 
+/**
+ * Calls per Redis command since the last CONFIG RESETSTAT, the bench's own commands left out. The
+ * commands a Lua script runs (the rate limiter's SET NX, INCRBY, PTTL) count as well as its EVALSHA.
+ */
+async function redisCalls(client: Redis): Promise<Record<string, number>> {
+  const calls: Record<string, number> = {};
+  for (const line of (await client.info('commandstats')).split('\n')) {
+    const match = /^cmdstat_([^:]+):calls=(\d+)/.exec(line.trim());
+    if (match?.[1] && !/^(info|config)/.test(match[1])) calls[match[1]] = Number(match[2]);
+  }
+  return calls;
+}
+
+/** Bytes Redis holds for data now. */
+async function redisBytes(client: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? Number.NaN);
+}
+
+/** A replica's resident memory now, from its own /metrics. */
+async function residentBytes(replica: ReplicaProcess): Promise<number> {
+  const page = await (await fetch(`${replica.base}/metrics`)).text();
+  return Number(/^citebot_process_resident_memory_bytes (\S+)/m.exec(page)?.[1] ?? Number.NaN);
+}
+
+/** Committed transactions of the database (each statement outside a transaction is one). */
+async function transactions(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ n: string }>(
+      'select xact_commit as n from pg_stat_database where datname = current_database()',
+    );
+    return Number(result.rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
 async function run(
   count: number,
-  redisUrl: string,
+  shared: { redisUrl: string; redis: Redis; databaseUrl: string; cacheDir: string },
   keys: ReturnType<typeof applicationKeys>,
-  cacheDir: string,
 ) {
-  const children: ChildProcess[] = [];
-  const ports: number[] = [];
+  const replicas: ReplicaProcess[] = [];
   const scratch = await mkdtemp(join(tmpdir(), 'citebot-bench-replicas-'));
   try {
     for (let r = 0; r < count; r += 1) {
-      const port = await freePort();
-      ports.push(port);
-      children.push(
-        spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-          cwd: projectRoot,
-          stdio: 'ignore',
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: tmpdir(),
-            DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-            INTERACTIONS_PORT: String(port),
-            INTERACTIONS_HOST: '127.0.0.1',
-            REDIS_URL: redisUrl,
-            RATE_LIMIT_QUESTIONS: '1000',
-            CACHE_DIR: cacheDir,
-            DATA_DIR: join(scratch, `data${r}`),
-            LOG_LEVEL: 'warn',
-          },
+      replicas.push(
+        await spawnReplica(`r${r}`, {
+          DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+          REDIS_URL: shared.redisUrl,
+          DATABASE_URL: shared.databaseUrl,
+          RATE_LIMIT_QUESTIONS: '1000',
+          KNOWLEDGE_DIR: join(projectRoot, 'knowledge'),
+          CACHE_DIR: shared.cacheDir,
+          DATA_DIR: join(scratch, `data${r}`),
+          LOG_LEVEL: 'warn',
         }),
       );
     }
-    await Promise.all(ports.map(waitReady));
+    await Promise.all(replicas.map((replica) => replica.waitReady()));
+    await delay(statsSettleMs);
+    await shared.redis.config('RESETSTAT');
+    // Each of the bench's own statistics reads is one transaction: the second is taken off below.
+    const before = await transactions(shared.databaseUrl);
+    const bytesBefore = await redisBytes(shared.redis);
     const latencies: number[] = [];
     let next = 0;
     let answered = 0;
@@ -119,44 +148,64 @@ async function run(
       Array.from({ length: concurrency }, async () => {
         while (next < requests) {
           const i = next++;
-          const port = ports[i % ports.length];
+          const replica = replicas[i % replicas.length];
           const t0 = performance.now();
-          const reply = await postSigned(`http://127.0.0.1:${port}/interactions`, keys, interaction(i));
+          const reply = await postSigned(`${replica?.base}/interactions`, keys, interaction(i));
           latencies.push(performance.now() - t0);
           if (reply.status === 200 && reply.text.includes('"type":4')) answered += 1;
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const calls = await redisCalls(shared.redis);
+    const redisBytesPerAnswer = ((await redisBytes(shared.redis)) - bytesBefore) / requests;
+    const rss = Math.max(...(await Promise.all(replicas.map(residentBytes))));
+    // Exiting backends report what they had not reported yet.
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    const queries = (await transactions(shared.databaseUrl)) - before - 1;
     latencies.sort((a, b) => a - b);
+    const redisTotal = Object.values(calls).reduce((sum, n) => sum + n, 0);
     return {
       replicas: count,
       answered,
       perSecond: answered / seconds,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
+      redisPerAnswer: redisTotal / requests,
+      redisCommands: Object.entries(calls)
+        .map(([name, n]) => `${name} ${(n / requests).toFixed(2)}`)
+        .join(', '),
+      postgresPerAnswer: queries / requests,
+      redisBytesPerAnswer,
+      rss,
     };
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.all(replicas.map((replica) => replica.stop()));
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
-const redis = await startRedis();
+const [redisServer, postgres] = await Promise.all([startRedis(), startPostgres()]);
+const redis = new Redis(redisServer.url);
 const cacheDir = await mkdtemp(join(tmpdir(), 'citebot-bench-cache-'));
 try {
   const keys = applicationKeys();
+  const databaseUrl = await postgres.createDatabase('citebot_bench');
   console.log(
     `${requests} signed /ask interactions, ${users} users, ${concurrency} in flight, shipped knowledge/`,
   );
   for (const count of [1, 2, 3]) {
-    const result = await run(count, redis.url, keys, cacheDir);
+    const result = await run(count, { redisUrl: redisServer.url, redis, databaseUrl, cacheDir }, keys);
     console.log(
-      `${result.replicas} replica(s): ${result.answered}/${requests} answered, ${result.perSecond.toFixed(0)} answers/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+      `${result.replicas} replica(s): ${result.answered}/${requests} answered, ${result.perSecond.toFixed(0)} answers/s, ` +
+        `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; per answer: ` +
+        `Redis ${result.redisPerAnswer.toFixed(2)} commands (${result.redisCommands}), ` +
+        `${(result.redisBytesPerAnswer / 1024).toFixed(1)} KiB more in Redis, ` +
+        `PostgreSQL ${result.postgresPerAnswer.toFixed(2)} transactions; largest replica RSS ${(result.rss / 2 ** 20).toFixed(0)} MiB`,
     );
   }
 } finally {
-  await redis.stop();
+  redis.disconnect();
+  await Promise.all([redisServer.stop(), postgres.stop()]);
   await rm(cacheDir, { recursive: true, force: true });
 }

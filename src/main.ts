@@ -11,13 +11,14 @@ import {
   parseConfig,
 } from './config/index.ts';
 import type { KnowledgeService } from './core/operations.ts';
+import { createMetrics } from './host/metrics.ts';
 import { openKnowledge } from './host/openKnowledge.ts';
 import { openKnowledgeInWorker } from './host/openKnowledgeInWorker.ts';
 import type { SharedState } from './host/redis/sharedState.ts';
 import { createLogger, type LogDestination, type Logger } from './logger.ts';
 import { scrubSecrets } from './secrets.ts';
 import { checkDataDir, checkKnowledgeDir } from './startupChecks.ts';
-import { approvedAliases, openStore, type Store } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 
 /** The streams of terminal mode. */
 export interface StartIo {
@@ -101,28 +102,35 @@ export async function start(
   }
 
   await checkDataDir(config.dataDir);
-  // The store opens with the bot, after the first load: until then there are no aliases to index.
-  let aliasesNow = async (): Promise<Record<string, string[]>> => ({});
+  // One registry per process, for the gateway's handlers and the HTTP endpoint alike.
+  const metrics = createMetrics({ processMetrics: true, index: () => service.stats() });
   // Indexing runs on a worker thread so the gateway heartbeat never waits on it.
   const service = await openKnowledgeInWorker({
-    aliasesNow: () => aliasesNow(),
     knowledgeDir: config.knowledgeDir,
     cacheDir: config.cacheDir,
     followOutsideLinks: config.followOutsideLinks,
     watch: true,
     onWarning: (message) => logger.warn(message),
     onRearm: (message) => logger.info(message),
-    onReload: (report) =>
-      report.ok
-        ? logger.info(
-            { articles: report.stats.articles, passages: report.stats.passages },
-            'knowledge: reloaded',
-          )
-        : logger.warn({ error: report.error }, 'knowledge: reload failed; old index kept'),
+    onReload: (report) => {
+      metrics.reloads.inc({ trigger: 'watch', outcome: report.ok ? 'ok' : 'failed' });
+      if (report.ok) {
+        logger.info(
+          { articles: report.stats.articles, passages: report.stats.passages },
+          'knowledge: reloaded',
+        );
+      } else logger.warn({ error: report.error }, 'knowledge: reload failed; old index kept');
+    },
   });
   const stats = await service.stats();
   logger.info(
-    { articles: stats.articles, passages: stats.passages, skipped: stats.skipped.length, ms: stats.buildMs },
+    {
+      articles: stats.articles,
+      passages: stats.passages,
+      skipped: stats.skipped.length,
+      ms: stats.buildMs,
+      fromCache: stats.fromCache,
+    },
     'knowledge: loaded',
   );
   let shared: SharedState | undefined;
@@ -137,12 +145,15 @@ export async function start(
         rateLimit: config.rateLimit,
         service,
         onWarning: (message) => logger.warn(message),
-        onRemoteReload: (ok) =>
-          ok
-            ? logger.info('knowledge: reloaded, asked by another replica')
-            : logger.warn('knowledge: reload asked by another replica failed; old index kept'),
+        onRemoteReload: (ok) => {
+          metrics.reloads.inc({ trigger: 'remote', outcome: ok ? 'ok' : 'failed' });
+          if (ok) logger.info('knowledge: reloaded, asked by another replica');
+          else logger.warn('knowledge: reload asked by another replica failed; old index kept');
+        },
       });
-      logger.info('redis: connected; rate limits, button state and /kb reload shared with other replicas');
+      logger.info(
+        'redis: connected; rate limits, button state, /kb reload and gateway event claims shared with other replicas',
+      );
     }
     const sharedContext =
       shared === undefined
@@ -152,12 +163,15 @@ export async function start(
               rateLimiter: shared.rateLimiter,
               buttonState: shared.buttonState,
               announceReload: shared.announceReload,
+              eventClaims: shared.eventClaims,
             },
           };
     if (gateway) {
       bot = await startBot(config, service, logger, {
+        metrics,
         ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
         ...sharedContext,
+        ...(shared === undefined ? {} : { identifyThrottler: shared.identifyThrottler }),
       });
     }
     if (config.interactions !== undefined) {
@@ -175,6 +189,7 @@ export async function start(
           service,
           logger,
           store: ownStore,
+          metrics,
           ...sharedContext,
         });
       }
@@ -185,16 +200,6 @@ export async function start(
         // Index loaded (the worker answers stats only then) and store reachable.
         ready: async () => (await service.stats()).articles > 0 && (await ctx.store.counts()) !== undefined,
       });
-    }
-    const store = bot?.context.store ?? ownStore;
-    if (store !== undefined) {
-      aliasesNow = () => approvedAliases(store);
-      // Approved before this start: indexed now rather than at the first reload.
-      if (Object.keys(await aliasesNow()).length > 0) {
-        const report = await service.reload();
-        if (!report.ok)
-          logger.warn({ error: report.error }, 'knowledge: indexing the approved aliases failed');
-      }
     }
   } catch (error) {
     await bot?.stop();

@@ -76,6 +76,16 @@ describe('npm start', () => {
     expect(stdout).toContain('004_182bb502e5372a60.txt');
   });
 
+  it('ends quietly with exit 0 when the reader of its answers goes away (piped into head)', async () => {
+    // Before the fix the next answer's write failed with EPIPE: an "uncaught exception" on stderr.
+    const questions = 'How many professionals will the center train?\n'.repeat(200);
+    const run = startProcess({}, questions);
+    await run.waitFor('500,000');
+    run.child.stdout?.destroy();
+    expect(await run.exited).toBe(0);
+    expect(run.output().stderr).not.toMatch(/EPIPE|uncaught/i);
+  });
+
   it('answers an unknown REPL command with a hint instead of treating it as a question', async () => {
     const run = startProcess({}, '/articel foo\n/search blockchain\n');
     expect(await run.exited).toBe(0);

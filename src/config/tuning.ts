@@ -7,12 +7,20 @@ export interface Tuning {
   /** Button state kept in memory when it does not fit in a custom_id. */
   readonly buttonStateMax: number;
   readonly buttonStateTtlMs: number;
-  /** Users tracked by the rate limiter at once; the least recently seen are forgotten first. */
+  /** People remembered at once for **Ask a human** pings; the least recently seen are forgotten first. */
   readonly rateLimitUsersMax: number;
   /** How long one person waits between two **Ask a human** pings (each pings a whole role). */
   readonly helperPingWindowMs: number;
   /** Results per `/search` page. */
   readonly searchPageSize: number;
+  /**
+   * Gateway event ids remembered so an event two sessions received is answered once (in memory;
+   * with REDIS_URL only while Redis is unreachable), and for how long.
+   */
+  readonly eventClaimsMax: number;
+  readonly eventClaimTtlMs: number;
+  /** Gateway shards per worker thread with SHARD_COUNT (`all`: one thread for this process's shards). */
+  readonly shardsPerWorker: number | 'all';
   /** Embed side colour of answers. */
   readonly answerColor: number;
   readonly noAnswerColor: number;
@@ -29,6 +37,12 @@ export const DefaultTuning = {
   rateLimitUsersMax: 10_000,
   helperPingWindowMs: 10 * 60 * 1000,
   searchPageSize: 5,
+  eventClaimsMax: 10_000,
+  // An interaction token lives 15 minutes; overlapping sessions deliver within seconds.
+  eventClaimTtlMs: 15 * 60 * 1000,
+  // A worker thread costs about 20 MB, its shards 1–2 MB each (`npm run bench:shards`); past 10 per
+  // worker Node warns of a listener leak, as @discordjs/ws adds a port listener per shard. Range 1–10.
+  shardsPerWorker: 10,
   answerColor: 0x5865f2,
   noAnswerColor: 0x99aab5,
 } as const satisfies Tuning;

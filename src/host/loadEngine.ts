@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Engine } from '../core/engine.ts';
 import { buildKnowledgeBase, type KnowledgeBase } from '../core/knowledgeBase.ts';
@@ -25,8 +24,6 @@ export interface LoadOptions {
   readonly followOutsideLinks?: boolean;
   /** Told how loading goes (for a progress line on a terminal); not called from a worker. */
   readonly onProgress?: (progress: LoadProgress) => void;
-  /** Approved aliases (article id → questions), indexed with their articles; part of the cache key. */
-  readonly aliases?: Readonly<Record<string, readonly string[]>>;
   /** Receives one line per skipped file and per cache problem. */
   readonly onWarning?: (message: string) => void;
 }
@@ -47,19 +44,13 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
   const settings = options.settings ?? DefaultSearchSettings;
   const warn = options.onWarning ?? (() => {});
   const { cacheDir } = options;
-  const aliasDigest = digestOf(options.aliases);
   // Reading the cache overlaps with looking at (or reading) the knowledge, which decides the key.
   const prefetched = cacheDir ? prefetchCache(cacheDir) : undefined;
-  const folderStamp = cacheDir
+  const stamp = cacheDir
     ? await stampFolder(options.knowledgeDir, {
         followOutsideLinks: options.followOutsideLinks === true,
       }).catch(() => undefined)
     : undefined;
-  // Changed aliases must miss the stamp shortcut as they miss the cache key.
-  const stamp =
-    folderStamp && aliasDigest
-      ? { ...folderStamp, text: `${folderStamp.text}\0aliases:${aliasDigest}` }
-      : folderStamp;
   let first: { hash: string; miss: string } | undefined;
   if (cacheDir && stamp) {
     // Files unchanged since the cache was written: no need to read and hash them.
@@ -70,7 +61,7 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
       first = { hash: saved.hash, miss: cached.miss };
     }
   }
-  const read = await readKnowledgeFiles(options.knowledgeDir, {
+  const files = await readKnowledgeFiles(options.knowledgeDir, {
     maxFileBytes: settings.maxFileBytes,
     followOutsideLinks: options.followOutsideLinks === true,
     ...(options.onProgress
@@ -80,14 +71,6 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
         }
       : {}),
   });
-  const files =
-    aliasDigest && options.aliases
-      ? {
-          ...read,
-          aliases: options.aliases,
-          hash: createHash('sha256').update(`${read.hash}\0${aliasDigest}`).digest('hex'),
-        }
-      : read;
   const saved =
     stamp && trustworthy(stamp)
       ? {
@@ -117,14 +100,6 @@ export async function loadEngine(options: LoadOptions): Promise<Engine> {
     });
   }
   return engine;
-}
-
-/** A digest of the aliases that have any question, or '' when none (the key stays as without). */
-function digestOf(aliases: Readonly<Record<string, readonly string[]>> | undefined): string {
-  const entries = Object.entries(aliases ?? {})
-    .filter(([, questions]) => questions.length > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return entries.length === 0 ? '' : createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
 function fromCache(

@@ -16,11 +16,9 @@ import { watchForReload } from './watchKnowledge.ts';
  */
 export async function openKnowledge(options: ServiceOptions): Promise<KnowledgeService> {
   let engine = await loadEngine(options);
-  let aliases = options.aliases;
   const reload = coalesce(async (): Promise<ReloadReport> => {
     try {
-      if (options.aliasesNow) aliases = await options.aliasesNow();
-      engine = await loadEngine({ ...options, ...(aliases !== undefined ? { aliases } : {}) });
+      engine = await loadEngine(options);
       return { ok: true, stats: engine.stats() };
     } catch (error) {
       return {

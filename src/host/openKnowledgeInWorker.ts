@@ -27,12 +27,11 @@ export interface WorkerServiceOptions extends ServiceOptions {
  */
 export async function openKnowledgeInWorker(options: WorkerServiceOptions): Promise<KnowledgeService> {
   const warn = options.onWarning ?? (() => {});
-  let data: WorkerLoadOptions = {
+  const data: WorkerLoadOptions = {
     knowledgeDir: options.knowledgeDir,
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.settings !== undefined ? { settings: options.settings } : {}),
     ...(options.followOutsideLinks ? { followOutsideLinks: true } : {}),
-    ...(options.aliases !== undefined ? { aliases: options.aliases } : {}),
   };
   const threads = new Set<EngineThread>();
   let closed = false;
@@ -65,13 +64,6 @@ export async function openKnowledgeInWorker(options: WorkerServiceOptions): Prom
 
   const reload = coalesce(async (): Promise<ReloadReport> => {
     if (closed) return { ok: false, error: 'knowledge: the service is closed', stats: lastStats };
-    if (options.aliasesNow) {
-      try {
-        data = { ...data, aliases: await options.aliasesNow() };
-      } catch (error) {
-        warn(`knowledge: cannot read the approved aliases, reloading with the last ones: ${describe(error)}`);
-      }
-    }
     const next = spawn();
     try {
       const stats = await next.ready;

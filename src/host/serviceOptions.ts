@@ -13,8 +13,6 @@ export interface ServiceOptions extends LoadOptions {
   readonly watch?: boolean | WatchOptions;
   /** Receives the report of every reload the watcher triggers (explicit reloads return theirs). */
   readonly onReload?: (report: ReloadReport) => void;
-  /** Asked before each reload for the approved aliases to index (the store's, in the bot). */
-  readonly aliasesNow?: () => Promise<Readonly<Record<string, readonly string[]>>>;
   /** Told when the watcher starts over on a folder that was replaced, re-created or changed mode. */
   readonly onRearm?: (message: string) => void;
 }

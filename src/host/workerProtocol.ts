@@ -8,7 +8,6 @@ export interface WorkerLoadOptions {
   readonly cacheDir?: string;
   readonly settings?: SearchSettings;
   readonly followOutsideLinks?: boolean;
-  readonly aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One engine operation with its arguments, sent from the host to the worker. */

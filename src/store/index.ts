@@ -1,4 +1,3 @@
-export { approvedAliases } from './approvedAliases.ts';
 export { openPostgresStore, type PostgresStoreOptions, redactDatabaseUrl } from './openPostgresStore.ts';
 export { databaseFile, openSqliteStore, type SqliteStoreOptions } from './openSqliteStore.ts';
 export { openStore, type StoreOptions } from './openStore.ts';

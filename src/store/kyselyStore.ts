@@ -236,13 +236,14 @@ export class KyselyStore implements Store {
         decided_by: null,
         decided_at: null,
       })
-      .onConflict((conflict) => conflict.columns(['article', 'question_key']).doNothing())
+      .onConflict((conflict) => conflict.columns(['guild_id', 'article', 'question_key']).doNothing())
       .execute();
   }
 
-  async aliases(status?: AliasRecord['status']): Promise<AliasRecord[]> {
+  async aliases(status?: AliasRecord['status'], guildId?: string): Promise<AliasRecord[]> {
     let query = this.#open().selectFrom('aliases').selectAll();
     if (status !== undefined) query = query.where('status', '=', status);
+    if (guildId !== undefined) query = query.where('guild_id', '=', guildId);
     return (await query.orderBy('id').execute()).map(aliasOf);
   }
 

@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely, type Migration, SqliteAdapter } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, SqliteAdapter, sql } from 'kysely';
 
 /** An auto-numbered id: SQLite's rowid alias, an identity column elsewhere (Postgres). */
 function autoId(db: Kysely<unknown>) {
@@ -66,6 +66,39 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn('decided_at', 'text')
         .addUniqueConstraint('aliases_article_question', ['article', 'question_key'])
         .execute();
+    },
+  },
+  // Aliases apply per server: one wording may be proposed (and decided) once in each server.
+  '0002_aliases_per_guild': {
+    async up(db: Kysely<unknown>) {
+      const unique = ['guild_id', 'article', 'question_key'] as const;
+      if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+        await db.schema.alterTable('aliases').dropConstraint('aliases_article_question').execute();
+        await db.schema
+          .alterTable('aliases')
+          .addUniqueConstraint('aliases_guild_article_question', [...unique])
+          .execute();
+        return;
+      }
+      // SQLite cannot drop a table constraint: the table is rebuilt with the new one, ids kept.
+      await db.schema
+        .createTable('aliases_next')
+        .addColumn('id', 'integer', autoId(db))
+        .addColumn('article', 'text', (col) => col.notNull())
+        .addColumn('question', 'text', (col) => col.notNull())
+        .addColumn('question_key', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('guild_id', 'text')
+        .addColumn('proposed_at', 'text', (col) => col.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'text')
+        .addUniqueConstraint('aliases_guild_article_question', [...unique])
+        .execute();
+      await sql`insert into aliases_next select id, article, question, question_key, status, guild_id, proposed_at, decided_by, decided_at from aliases`.execute(
+        db,
+      );
+      await db.schema.dropTable('aliases').execute();
+      await db.schema.alterTable('aliases_next').renameTo('aliases').execute();
     },
   },
 };

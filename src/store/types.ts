@@ -120,13 +120,17 @@ export interface Store {
     readonly setBy: string;
   }): Promise<void>;
 
-  /** Proposes a question as an alias of an article; an existing proposal of the same text is kept. */
+  /**
+   * Proposes a question as an alias of an article in one server; an existing proposal of the same
+   * text for that article in that server is kept.
+   */
   proposeAlias(input: {
     readonly article: string;
     readonly question: string;
     readonly guildId: string | null;
   }): Promise<void>;
-  aliases(status?: AliasRecord['status']): Promise<AliasRecord[]>;
+  /** Aliases oldest first, only those of `status` and of server `guildId` when given. */
+  aliases(status?: AliasRecord['status'], guildId?: string): Promise<AliasRecord[]>;
   /** Approves or rejects a proposal; false when no proposal has that id. */
   decideAlias(input: {
     readonly id: number;

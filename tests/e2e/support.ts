@@ -49,6 +49,8 @@ export const LogLevel = { info: 30, warn: 40, error: 50 } as const;
 export interface CitebotOptions {
   /** Options of the fake (privileged intents, …). A short heartbeat is the default. */
   readonly fake?: FakeDiscordOptions;
+  /** Log in to this running fake instead of starting one (a second process of one bot); the caller closes it. */
+  readonly on?: FakeDiscord;
   /**
    * More environment variables (RATE_LIMIT_QUESTIONS, …), or a function of the fake for values
    * that name its ids (ANSWER_CHANNEL_IDS).
@@ -58,6 +60,8 @@ export interface CitebotOptions {
   readonly knowledgeDir?: string;
   /** Extra discord.js client options (a short REST timeout). */
   readonly clientOptions?: Partial<ClientOptions>;
+  /** Keep citebot's own identify throttling (5 s per identify bucket) instead of one that never waits. */
+  readonly realIdentifyThrottler?: boolean;
 }
 
 /** A running fake Discord with citebot logged in to it. */
@@ -86,7 +90,8 @@ const unusedIo: StartIo = { input: process.stdin, output: process.stdout, errorO
  * waits. Resolves once the bot is ready (start() resolves at `clientReady`).
  */
 export async function startCitebot(options: CitebotOptions = {}): Promise<Citebot> {
-  const fake = await startFakeDiscord({ heartbeatIntervalMs: 250, ...options.fake });
+  const fake = options.on ?? (await startFakeDiscord({ heartbeatIntervalMs: 250, ...options.fake }));
+  const closeFake = () => (options.on === undefined ? fake.close() : Promise.resolve());
   const scratch = await mkdtemp(join(tmpdir(), 'citebot-e2e-'));
   const logs: LogLine[] = [];
   const dataDir = join(scratch, 'data');
@@ -104,14 +109,16 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
       logDestination: { write: (line: string) => logs.push(JSON.parse(line) as LogLine) },
       clientOptions: {
         ...options.clientOptions,
-        ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler },
+        ...(options.realIdentifyThrottler === true
+          ? {}
+          : { ws: { buildIdentifyThrottler: () => immediateIdentifyThrottler } }),
       },
     });
   let running: Running;
   try {
     running = await launch();
   } catch (error) {
-    await fake.close();
+    await closeFake();
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
@@ -136,7 +143,7 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
       try {
         await running.stop();
       } finally {
-        await fake.close();
+        await closeFake();
         await rm(scratch, { recursive: true, force: true });
       }
     },

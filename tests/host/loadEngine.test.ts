@@ -160,23 +160,6 @@ describe('loadEngine with an index cache', () => {
     expect((await loadEngine({ knowledgeDir: dir, cacheDir })).stats().fromCache).toBe(true);
   });
 
-  it('indexes approved aliases with their article and rebuilds the cache when they change', async () => {
-    const dir = await goodKnowledge();
-    const cacheDir = await useTempDir();
-    const plain = await loadEngine({ knowledgeDir: dir, cacheDir });
-    expect(plain.ask('zorblax').answered).toBe(false);
-    const aliases = { 'en/center.txt': ['How many zorblax will be trained?'] };
-    const withAliases = await loadEngine({ knowledgeDir: dir, cacheDir, aliases });
-    expect(withAliases.stats().fromCache).toBe(false);
-    expect(withAliases.ask('zorblax').citations[0]?.source).toBe('en/center.txt');
-    const again = await loadEngine({ knowledgeDir: dir, cacheDir, aliases });
-    expect(again.stats().fromCache).toBe(true);
-    expect(again.ask('zorblax').citations[0]?.source).toBe('en/center.txt');
-    const without = await loadEngine({ knowledgeDir: dir, cacheDir, aliases: {} });
-    expect(without.stats().fromCache).toBe(false);
-    expect(without.ask('zorblax').answered).toBe(false);
-  });
-
   it('rebuilds when the search settings change', async () => {
     const dir = await goodKnowledge();
     const cacheDir = await useTempDir();

@@ -151,6 +151,22 @@ describe.each(engines)('the store on %s', (engine) => {
     ]);
   });
 
+  it('keeps one proposal per wording in each server, and lists one server with its status', async () => {
+    const store = await openOne({ now: fixedNow });
+    await store.proposeAlias({ article: 'a.md', question: 'How do I reset?', guildId: 'g1' });
+    await store.proposeAlias({ article: 'a.md', question: 'reset, how do I', guildId: 'g2' });
+    await store.proposeAlias({ article: 'a.md', question: 'How do I reset?', guildId: 'g2' });
+    await store.proposeAlias({ article: 'b.md', question: 'Where is it?', guildId: 'g1' });
+    const g2 = await store.aliases('pending', 'g2');
+    expect(g2.map((alias) => [alias.article, alias.question])).toEqual([['a.md', 'reset, how do I']]);
+    await store.decideAlias({ id: g2[0]?.id ?? -1, approve: true, by: 'u1' });
+    expect((await store.aliases('approved', 'g2')).map((alias) => alias.question)).toEqual([
+      'reset, how do I',
+    ]);
+    expect(await store.aliases('approved', 'g1')).toEqual([]);
+    expect((await store.aliases('pending', 'g1')).map((alias) => alias.article)).toEqual(['a.md', 'b.md']);
+  });
+
   it('lets two stores (as two processes would) start on one database at once: migrated once, one salt, every vote kept', async () => {
     const [a, b] = await Promise.all([openOne(), openOne()]);
     if (a === undefined || b === undefined) throw new Error('two stores expected');

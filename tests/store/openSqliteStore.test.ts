@@ -3,8 +3,10 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile, openSqliteStore, type Store } from '../../src/store/index.ts';
+import { migrations } from '../../src/store/migrations.ts';
 
 let dir: string;
 const open: Store[] = [];
@@ -39,6 +41,11 @@ const vote = (answerId: string, value: 'up' | 'down', userId = '42') => ({
   place,
 });
 
+/**
+ * What only SQLite has: the file, WAL, the old salt file. The Store's behaviour shared by every
+ * engine (votes, settings, unanswered questions, aliases, two processes, close) is tested on
+ * SQLite and PostgreSQL alike in engines.test.ts.
+ */
 describe('openSqliteStore', () => {
   it('creates DATA_DIR/citebot.sqlite in WAL mode with every migration applied', async () => {
     dir = join(dir, 'nested', 'data');
@@ -47,8 +54,36 @@ describe('openSqliteStore', () => {
     const raw = new SqliteDatabase(join(dir, databaseFile), { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const applied = raw.prepare('select name from kysely_migration order by name').pluck().all();
-    expect(applied).toEqual(['0001_initial']);
+    expect(applied).toEqual(['0001_initial', '0002_aliases_per_guild']);
     raw.close();
+  });
+
+  it('keeps the aliases of a database made before aliases were per server, ids and all', async () => {
+    const raw = new SqliteDatabase(join(dir, databaseFile));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const initial = migrations['0001_initial'];
+    if (initial === undefined) throw new Error('no initial migration');
+    await new Migrator({
+      db,
+      provider: { getMigrations: async () => ({ '0001_initial': initial }) },
+    }).migrateToLatest();
+    await sql`insert into aliases (article, question, question_key, status, guild_id, proposed_at)
+      values ('a.md', 'How do I reset?', 'do how i reset', 'approved', 'g1', '2024-01-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    await db.destroy();
+
+    const store = await openStore({ now: fixedNow });
+    expect(await store.aliases('approved', 'g1')).toEqual([
+      expect.objectContaining({ id: 1, article: 'a.md', question: 'How do I reset?', guildId: 'g1' }),
+    ]);
+    // The same wording: kept once in g1, a candidate of its own in g2, numbered after the old ones.
+    await store.proposeAlias({ article: 'a.md', question: 'how do I RESET', guildId: 'g1' });
+    await store.proposeAlias({ article: 'a.md', question: 'how do I RESET', guildId: 'g2' });
+    expect((await store.aliases()).map((alias) => [alias.id, alias.guildId, alias.status])).toEqual([
+      [1, 'g1', 'approved'],
+      [2, 'g2', 'pending'],
+    ]);
   });
 
   it('stores votes with a salted hash of the user, never the id', async () => {
@@ -66,18 +101,6 @@ describe('openSqliteStore', () => {
     });
     expect(stored?.user).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain('555555555555555555');
-  });
-
-  it('counts a repeated vote once, even after a restart, and lets a voter change their mind', async () => {
-    let store = await openStore();
-    expect(await store.recordVote(vote('m1', 'up'))).toBe(true);
-    expect(await store.recordVote(vote('m1', 'up'))).toBe(false);
-    await store.close();
-    store = await openStore();
-    expect(await store.recordVote(vote('m1', 'up'))).toBe(false);
-    expect(await store.recordVote(vote('m1', 'up', '43'))).toBe(true);
-    expect(await store.recordVote(vote('m1', 'down'))).toBe(true);
-    expect(await store.counts()).toEqual({ up: 1, down: 1, unanswered: 0 });
   });
 
   it('keeps the same salt across restarts, so one user hashes alike', async () => {
@@ -104,81 +127,6 @@ describe('openSqliteStore', () => {
     );
     await writeFile(join(dir, 'user-hash.salt'), 'abc\n');
     await expect(openSqliteStore({ dataDir: dir })).rejects.toThrow(/too short \(3 characters, at least 32/);
-  });
-
-  it('filters votes and unanswered questions by time and server', async () => {
-    let now = new Date('2024-05-01T00:00:00.000Z');
-    const store = await openStore({ now: () => now });
-    await store.recordUnanswered({ question: 'old', reason: 'no-match', sources: [], userId: '1', place });
-    now = new Date('2024-05-10T00:00:00.000Z');
-    await store.recordUnanswered({
-      question: 'new',
-      reason: 'low-confidence',
-      sources: ['c.md'],
-      userId: '1',
-      place,
-    });
-    await store.recordUnanswered({
-      question: 'elsewhere',
-      reason: 'no-match',
-      sources: [],
-      userId: '1',
-      place: {},
-    });
-    const since = '2024-05-05T00:00:00.000Z';
-    expect((await store.unanswered({ since, guildId: place.guildId })).map((row) => row.question)).toEqual([
-      'new',
-    ]);
-    expect((await store.unanswered()).map((row) => row.question)).toEqual(['old', 'new', 'elsewhere']);
-    expect(await store.counts()).toEqual({ up: 0, down: 0, unanswered: 3 });
-  });
-
-  it('sets, replaces and removes per-server settings, with who and when', async () => {
-    const store = await openStore({ now: fixedNow });
-    await store.putSetting({ guildId: 'g1', name: 'hideByDefault', value: true, setBy: 'u1' });
-    await store.putSetting({ guildId: 'g1', name: 'channel:c1', value: 'all', setBy: 'u1' });
-    await store.putSetting({ guildId: 'g1', name: 'channel:c1', value: 'questions', setBy: 'u2' });
-    await store.putSetting({ guildId: 'g2', name: 'language', value: 'de', setBy: 'u3' });
-    expect(await store.settings('g1')).toEqual([
-      {
-        guildId: 'g1',
-        name: 'channel:c1',
-        value: 'questions',
-        setBy: 'u2',
-        setAt: '2024-05-01T12:00:00.000Z',
-      },
-      { guildId: 'g1', name: 'hideByDefault', value: true, setBy: 'u1', setAt: '2024-05-01T12:00:00.000Z' },
-    ]);
-    await store.putSetting({ guildId: 'g1', name: 'hideByDefault', value: undefined, setBy: 'u1' });
-    expect((await store.settings('g1')).map((setting) => setting.name)).toEqual(['channel:c1']);
-  });
-
-  it('proposes an alias once per wording and records the decision', async () => {
-    const store = await openStore({ now: fixedNow });
-    await store.proposeAlias({ article: 'a.md', question: 'How do I reset?', guildId: 'g1' });
-    await store.proposeAlias({ article: 'a.md', question: 'how do i RESET', guildId: 'g1' });
-    await store.proposeAlias({ article: 'b.md', question: 'How do I reset?', guildId: 'g1' });
-    const pending = await store.aliases('pending');
-    expect(pending.map((alias) => [alias.article, alias.question])).toEqual([
-      ['a.md', 'How do I reset?'],
-      ['b.md', 'How do I reset?'],
-    ]);
-    expect(await store.decideAlias({ id: pending[0]?.id ?? -1, approve: true, by: 'u1' })).toBe(true);
-    expect(await store.decideAlias({ id: 999, approve: true, by: 'u1' })).toBe(false);
-    expect(await store.aliases('approved')).toEqual([
-      expect.objectContaining({
-        article: 'a.md',
-        status: 'approved',
-        decidedBy: 'u1',
-        decidedAt: fixedNow().toISOString(),
-      }),
-    ]);
-  });
-
-  it('refuses calls after close', async () => {
-    const store = await openStore();
-    await store.close();
-    await expect(store.counts()).rejects.toThrow(/store: the database is closed/);
   });
 
   it('names the file when the database cannot be opened', async () => {

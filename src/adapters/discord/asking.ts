@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import type { ApprovedAlias } from '../../core/answer/approvedAliases.ts';
 import type { Answer } from '../../core/types.ts';
+import { answerTier } from '../../host/metrics.ts';
 import type { Place } from '../../store/index.ts';
 import type { BotContext } from './context.ts';
 import type { InterfaceLanguage } from './i18n/index.ts';
@@ -29,6 +31,24 @@ export interface Asked {
 }
 
 /**
+ * The questions this server approved for its articles (`/kb learned`), read for every question so
+ * an approval applies at once, on every replica. Without them (a store failure) the question is
+ * answered as if none were approved.
+ */
+async function serverAliases(ctx: BotContext, guildId: string | null): Promise<ApprovedAlias[]> {
+  if (guildId === null) return [];
+  try {
+    return (await ctx.store.aliases('approved', guildId)).map(({ article, question }) => ({
+      article,
+      question,
+    }));
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'store: approved aliases not read; answering without them');
+    return [];
+  }
+}
+
+/**
  * Asks the service, counting and logging the outcome. The question is cut here, once, for the
  * service, the unanswered log and the buttons alike (the answer carries the cut text).
  */
@@ -38,9 +58,12 @@ export async function ask(ctx: BotContext, asking: Asking): Promise<Asked> {
   const answer = await ctx.service.ask(
     question,
     asking.offset === undefined ? {} : { offset: asking.offset },
+    await serverAliases(ctx, asking.place.guildId ?? null),
   );
   const elapsedMs = performance.now() - started;
+  ctx.metrics.answerSeconds.observe(elapsedMs / 1000);
   if (asking.fresh && answer.reason !== 'empty-question') {
+    ctx.metrics.answers.inc({ tier: answerTier(answer) });
     if (answer.answered) ctx.counters.answered += 1;
     else {
       ctx.counters.unanswered += 1;

@@ -2,6 +2,7 @@ import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../../config/index.ts';
 import { DefaultTuning, type Tuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
+import type { BotMetrics } from '../../host/metrics.ts';
 import type { Logger } from '../../logger.ts';
 import { openStore } from '../../store/index.ts';
 import { createClient } from './client.ts';
@@ -11,6 +12,7 @@ import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
 import { setRendererSecrets } from './render/index.ts';
+import type { SharedIdentifyThrottler } from './shards.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -19,6 +21,10 @@ export interface BotOptions {
   readonly tuning?: Tuning;
   /** Rate limits and reload announcements shared with other replicas (REDIS_URL). */
   readonly shared?: SharedContext;
+  /** Identify throttling shared with the bot's other processes (REDIS_URL), with SHARD_COUNT. */
+  readonly identifyThrottler?: SharedIdentifyThrottler;
+  /** The process's metrics, shared with the HTTP endpoint when one runs in this process. */
+  readonly metrics?: BotMetrics;
 }
 
 /** A running bot. */
@@ -48,7 +54,17 @@ const messageContentHelp =
 
 function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void): void {
   const { logger } = ctx;
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+  // Claimed here, not in handleInteraction: an HTTP interaction reaches one endpoint only once.
+  client.on(Events.InteractionCreate, (interaction) => {
+    void ctx.eventClaims.claim('interaction', interaction.id).then(
+      (mine) => {
+        if (mine) return handleInteraction(interaction, ctx);
+        logger.debug({ interactionId: interaction.id }, 'discord: interaction answered by another session');
+        return undefined;
+      },
+      (error: unknown) => logger.error({ err: error }, 'discord: could not claim an interaction'),
+    );
+  });
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -93,6 +109,7 @@ export async function startBot(
     logger,
     store,
     ...(options.shared === undefined ? {} : { shared: options.shared }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   });
   ctx.autoAnswer = await needsMessageContent(store, config);
   let stopped = false;
@@ -107,7 +124,10 @@ export async function startBot(
   });
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {
-    const client = createClient(config, withMessageContent, options.clientOptions);
+    const client = createClient(config, withMessageContent, options.clientOptions, {
+      shardsPerWorker: ctx.tuning.shardsPerWorker,
+      ...(options.identifyThrottler === undefined ? {} : { identifyThrottler: options.identifyThrottler }),
+    });
     let refused = false;
     let live = false;
     wire(client, ctx, (code) => {
@@ -136,7 +156,14 @@ export async function startBot(
     }
     live = true;
     logger.info(
-      { user: client.user?.tag, guilds: client.guilds.cache.size, messageContent: withMessageContent },
+      {
+        user: client.user?.tag,
+        guilds: client.guilds.cache.size,
+        messageContent: withMessageContent,
+        ...(config.shards === undefined
+          ? {}
+          : { shards: client.options.shards, shardCount: client.options.shardCount }),
+      },
       'discord: ready',
     );
     return client;

@@ -87,6 +87,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       ctx.logger.debug(describeInteraction(interaction), 'discord: ignored interaction');
     }
   } catch (error) {
+    ctx.metrics.errors.inc({ where: 'interaction' });
     await apologize(interaction, ctx.logger, error);
   }
 }

@@ -85,6 +85,12 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const { mode, language, forumTitle } = await modeOf(message, ctx);
   const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
+  // Claimed only for messages citebot answers: Redis is not asked about every message in a server.
+  // Under the bot's id: another bot sharing the Redis may answer the same message too.
+  if (!(await ctx.eventClaims.claim('message', `${botId}:${message.id}`))) {
+    ctx.logger.debug({ messageId: message.id }, 'discord: message answered by another session');
+    return;
+  }
   if (routed.route === 'hint') {
     await respond(message, renderNotice(noticeText('mentionHint', language), { ephemeral: false })).catch(
       (error: unknown) => ctx.logger.warn({ err: error }, 'discord: could not send the mention hint'),
@@ -110,6 +116,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     if (quiet && !answer.answered) return;
     await respond(message, reply);
   } catch (error) {
+    ctx.metrics.errors.inc({ where: 'message' });
     ctx.logger.error(
       { err: error, route: routed.route, channelId: message.channelId },
       'discord: message handler failed',

@@ -42,7 +42,10 @@ export async function refusal(
   }
   if (preconditions.rateLimited) {
     const limit = await ctx.rateLimiter.take(request.userId);
-    if (!limit.allowed) return rateLimitedText(limit.retryAfterMs, language);
+    if (!limit.allowed) {
+      ctx.metrics.rateLimited.inc();
+      return rateLimitedText(limit.retryAfterMs, language);
+    }
   }
   return undefined;
 }

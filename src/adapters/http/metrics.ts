@@ -1,6 +1,6 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
-/** What `GET /metrics` reports (Prometheus text format, prom-client). */
+/** What the HTTP endpoint adds to `GET /metrics` (Prometheus text format, prom-client). */
 export interface InteractionMetrics {
   readonly registry: Registry;
   /** Interactions received over HTTP, by Discord type (command, autocomplete, button, …) and outcome. */
@@ -13,17 +13,16 @@ export interface InteractionMetrics {
   readonly inFlight: Gauge;
 }
 
-/** A fresh registry with the process's default metrics (memory, event-loop lag, …) and citebot's. */
-export function createMetrics(): InteractionMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'citebot_' });
+/** The HTTP endpoint's metrics, registered beside the bot's in `registry`. */
+export function createInteractionMetrics(registry: Registry): InteractionMetrics {
+  const registers = [registry];
   return {
     registry,
     interactions: new Counter({
       name: 'citebot_interactions_total',
       help: 'Interactions received over HTTP, by type and outcome (answered, timeout, error)',
       labelNames: ['type', 'outcome'],
-      registers: [registry],
+      registers,
     }),
     latency: new Histogram({
       name: 'citebot_interaction_response_seconds',
@@ -31,18 +30,18 @@ export function createMetrics(): InteractionMetrics {
       labelNames: ['type'],
       // Discord's deadline for the first response is 3 s.
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 3],
-      registers: [registry],
+      registers,
     }),
     rejected: new Counter({
       name: 'citebot_interactions_rejected_total',
       help: 'HTTP interaction requests refused before any handler ran, by reason',
       labelNames: ['reason'],
-      registers: [registry],
+      registers,
     }),
     inFlight: new Gauge({
       name: 'citebot_interactions_in_flight',
       help: 'Interactions waiting for their first response',
-      registers: [registry],
+      registers,
     }),
   };
 }

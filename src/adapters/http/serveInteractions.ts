@@ -4,7 +4,7 @@ import type { Logger } from '../../logger.ts';
 import type { BotContext } from '../discord/context.ts';
 import { handleInteraction } from '../discord/interactions.ts';
 import { HttpResponder } from './httpResponder.ts';
-import { createMetrics, type InteractionMetrics } from './metrics.ts';
+import { createInteractionMetrics, type InteractionMetrics } from './metrics.ts';
 import { startInteractionsServer } from './server.ts';
 import { publicKeyFromHex } from './verifySignature.ts';
 
@@ -55,7 +55,8 @@ export async function serveInteractions(input: {
   // Deleting a message (🗑) uses the bot's token; answering interactions needs none.
   if (config.discordToken !== undefined) client.rest.setToken(config.discordToken);
   client.on(Events.InteractionCreate, (interaction: Interaction) => void handleInteraction(interaction, ctx));
-  const metrics = createMetrics();
+  // Beside the handlers' own metrics (answers, rate limits, reloads, errors): one /metrics per process.
+  const metrics = createInteractionMetrics(ctx.metrics.registry);
   const server = await startInteractionsServer({
     host: settings.host,
     port: settings.port,
@@ -66,7 +67,10 @@ export async function serveInteractions(input: {
     ready: input.ready,
     metrics,
     responseTimeoutMs,
-    onError: (error, context) => logger.error({ err: error }, `http: failed ${context}`),
+    onError: (error, context) => {
+      ctx.metrics.errors.inc({ where: 'http' });
+      logger.error({ err: error }, `http: failed ${context}`);
+    },
   });
   logger.info({ host: settings.host, port: server.port }, 'http: serving interactions');
   return {

@@ -11,6 +11,7 @@ import { openKnowledge } from '../../host/openKnowledge.ts';
 import { type CliOptions, parseCliArgs, UsageError, usage } from './args.ts';
 import { formatAnswer, formatSearch, formatStats } from './formatText.ts';
 import { answerJson, searchJson } from './jsonOutput.ts';
+import { watchOutput } from './outputGone.ts';
 
 /** Where the terminal commands write: results to `out`, warnings and errors to `err`. */
 export interface CliIo {
@@ -66,17 +67,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       case 'eval':
         return await runEval(service, options, io);
-      default:
+      default: {
         if (!options.text && isTerminal(io.input)) {
           const what = options.command === 'ask' ? 'questions' : 'queries';
           io.err.write(
             `reading ${what} from standard input, one per line (Ctrl-D ends; or: npm run ${options.command} -- "…")\n`,
           );
         }
-        for await (const line of inputs(options, io)) {
-          io.out.write(`${await respond(service, options, line, io)}\n`);
+        // A reader that went away (`| head`) ends the run quietly: no more input is read.
+        const output = watchOutput(io.out);
+        try {
+          for await (const line of inputs(options, io, output.signal)) {
+            const text = await respond(service, options, line, io);
+            if (output.signal.aborted) break;
+            io.out.write(`${text}\n`);
+          }
+        } finally {
+          output.dispose();
         }
         return 0;
+      }
     }
   } catch (error) {
     // Whatever goes wrong, the terminal gets one line, never a stack trace.
@@ -211,12 +221,16 @@ async function unknownGolds(
   return { count: unknown.length, ...(unknown[0] ? { first: unknown[0].gold } : {}) };
 }
 
-async function* inputs(options: CliOptions, io: CliIo): AsyncGenerator<string> {
+async function* inputs(options: CliOptions, io: CliIo, signal: AbortSignal): AsyncGenerator<string> {
   if (options.text) {
     yield options.text;
     return;
   }
-  for await (const line of createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY })) {
+  for await (const line of createInterface({
+    input: io.input,
+    crlfDelay: Number.POSITIVE_INFINITY,
+    signal,
+  })) {
     if (line.trim()) yield line;
   }
 }

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { formatAnswer, formatArticle, formatSearch } from './formatText.ts';
+import { watchOutput } from './outputGone.ts';
 
 /** The streams of a local session. */
 export interface ReplIo {
@@ -22,12 +23,16 @@ const HELP = `Type a question and press Enter. Also:
 export async function runRepl(service: KnowledgeService, io: ReplIo): Promise<void> {
   const interactive = (io.input as NodeJS.ReadStream).isTTY === true;
   const style = { color: interactive && (io.output as NodeJS.WriteStream).isTTY === true };
+  const output = watchOutput(io.output);
   const rl = createInterface({
     input: io.input,
     output: interactive ? io.output : undefined,
     terminal: interactive,
+    signal: output.signal,
   });
-  const write = (text: string) => io.output.write(`${text}\n`);
+  const write = (text: string) => {
+    if (!output.signal.aborted) io.output.write(`${text}\n`);
+  };
   if (interactive) {
     rl.setPrompt('? ');
     rl.prompt();
@@ -42,9 +47,11 @@ export async function runRepl(service: KnowledgeService, io: ReplIo): Promise<vo
         io.errorOutput.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
+    if (output.signal.aborted) break;
     if (interactive) rl.prompt();
   }
   rl.close();
+  output.dispose();
 }
 
 async function respond(service: KnowledgeService, line: string, style: { color: boolean }): Promise<string> {

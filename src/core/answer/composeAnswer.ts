@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledgeBase.ts';
 import { type PassageHit, type PassageSearch, searchPassages } from '../search/searchPassages.ts';
 import type { SearchSettings } from '../search/settings.ts';
 import type { Answer, ArticleRef, Citation, Page, Snippet } from '../types.ts';
+import { type ApprovedAlias, matchAlias } from './approvedAliases.ts';
 import { type RankedArticle, rankArticles } from './rankArticles.ts';
 import { scoredSnippet } from './snippet.ts';
 
@@ -22,6 +23,10 @@ const SNIPPET_SWITCH = 1.5;
  *
  * Confidence is the article-level margin (s1 − s2) / s1 between the two best articles, plus a
  * minimum share of the question's weight covered by the best passage (see {@link isConfident}).
+ *
+ * `aliases` are the questions the asker's server approved for its articles: when the question
+ * asks like one of them (see {@link matchAlias}), it is searched together with the approved
+ * question's words and that article is the confident first citation, for this server only.
  * Never throws on any input string.
  */
 export function composeAnswer(
@@ -29,20 +34,30 @@ export function composeAnswer(
   question: string,
   settings: SearchSettings,
   page: Page = {},
+  aliases: readonly ApprovedAlias[] = [],
 ): Answer {
   const offset = Math.max(0, Math.floor(page.offset ?? 0));
   const limit = Math.max(1, Math.min(10, Math.floor(page.limit ?? settings.citations)));
   const base = { question, articlesSearched: kb.articles.size };
-  const found = searchPassages(kb, question, settings, settings.passagePool);
+  const alias = matchAlias(kb, question, aliases, settings);
+  // The approved wording first, so cutting a long question keeps it.
+  const searched = alias === undefined ? question : `${alias.question}\n${question}`;
+  const found = searchPassages(kb, searched, settings, settings.passagePool);
   if (!found.searchable) {
     return { ...base, answered: false, reason: 'empty-question', citations: [], related: [], hasMore: false };
   }
   const ranked = rankArticles(found, settings);
+  if (alias !== undefined) {
+    const approved = ranked.findIndex((r) => r.articleId === alias.article);
+    // Its words no longer find the article (edited since): answered as if nothing was approved.
+    if (approved < 0) return composeAnswer(kb, question, settings, page);
+    ranked.unshift(...ranked.splice(approved, 1));
+  }
   const top = ranked[0];
   if (!top)
     return { ...base, answered: false, reason: 'no-match', citations: [], related: [], hasMore: false };
   const cite = (r: RankedArticle, i: number) => citation(kb, found, r, offset + i + 1, settings);
-  if (!isConfident(found, ranked, settings)) {
+  if (alias === undefined && !isConfident(found, ranked, settings)) {
     // A passage that matched a single word of a longer question is no match worth quoting.
     const quoted = offset === 0 && hasEvidence(top.best, found);
     const related = ranked.slice(quoted ? 1 : 0, quoted ? 4 : 3).map((r) => ref(kb, r.articleId));

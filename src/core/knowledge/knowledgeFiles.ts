@@ -12,11 +12,6 @@ export interface KnowledgeFiles {
   readonly skipped: readonly SkippedFile[];
   /** Text of `synonyms.txt` at the folder's top, if present. */
   readonly synonyms?: string;
-  /**
-   * Approved other ways of asking for an article (article id → questions), kept by the host;
-   * indexed with every passage of their article, like its lead. Part of `hash` when present.
-   */
-  readonly aliases?: Readonly<Record<string, readonly string[]>>;
   /** SHA-256 over every file's path and bytes: changes whenever the knowledge changes. */
   readonly hash: string;
 }

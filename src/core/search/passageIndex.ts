@@ -206,13 +206,11 @@ const LEAD_WORDS = 20;
 /**
  * Builds the per-language indexes over all passages (passage ids must be their positions, and
  * passages arrive in article order). One language is analysed and indexed at a time and packed
- * right away, which bounds a build's memory by its largest language. An article's `aliases`
- * (approved questions) are indexed with its lead, in every passage of the article.
+ * right away, which bounds a build's memory by its largest language.
  */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
-  aliases: Readonly<Record<string, readonly string[]>> = {},
 ): PassageIndex {
   const position = new Map([...articles.keys()].map((id, i) => [id, i]));
   const titles = new Map<string, string>();
@@ -225,9 +223,7 @@ export function buildPassageIndex(
     }
     // Passages arrive in article order, position 0 first: the opening passage gives the lead.
     if (p.position === 0) {
-      const lead = p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ');
-      const asked = Object.hasOwn(aliases, p.articleId) ? (aliases[p.articleId] ?? []) : [];
-      leads.set(p.articleId, analyzer.terms([lead, ...asked].join(' ')).join(' '));
+      leads.set(p.articleId, analyzer.terms(p.text.split(/\s+/).slice(0, LEAD_WORDS).join(' ')).join(' '));
     }
     const list = byLanguage.get(p.lang) ?? [];
     list.push(p);

@@ -1,15 +1,12 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-
-/** The verdict on one question (the same shape as the in-process limiter's). */
-export type SharedRateDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly retryAfterMs: number };
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { type RateDecision, takePoint, type UserRateLimiter, windowSeconds } from '../rateLimiter.ts';
 
 /** Options of {@link SharedRateLimiter}. */
 export interface SharedRateLimiterOptions {
   /** Questions one user may ask within the window. */
   readonly limit: number;
+  /** Rounded up to whole seconds, as the in-process limiter rounds it. */
   readonly windowMs: number;
   /** Keys of different deployments on one Redis stay apart. */
   readonly keyPrefix?: string;
@@ -17,15 +14,16 @@ export interface SharedRateLimiterOptions {
 
 /**
  * Per-user limit held in Redis, so it holds across every replica (rate-limiter-flexible's
- * RateLimiterRedis: an atomic counter per user that expires with its window, which starts at the
- * user's first question). When Redis cannot be reached, an in-process limiter with the same limit
+ * RateLimiterRedis: one atomic Lua call per question on a counter per user that expires with its
+ * window, which starts at the user's first question — the same fixed window as the in-process
+ * RateLimiterMemory). When Redis cannot be reached, an in-process limiter with the same limit
  * answers instead (its insurance limiter), so questions are never refused because Redis is down.
  */
-export class SharedRateLimiter {
+export class SharedRateLimiter implements UserRateLimiter {
   readonly #limiter: RateLimiterRedis;
 
   constructor(client: Redis, options: SharedRateLimiterOptions) {
-    const duration = Math.max(1, Math.ceil(options.windowMs / 1000));
+    const duration = windowSeconds(options.windowMs);
     this.#limiter = new RateLimiterRedis({
       storeClient: client,
       keyPrefix: options.keyPrefix ?? 'citebot:rate',
@@ -37,15 +35,7 @@ export class SharedRateLimiter {
   }
 
   /** Counts a question by `userId` if the window allows it. */
-  async take(userId: string): Promise<SharedRateDecision> {
-    try {
-      await this.#limiter.consume(userId);
-      return { allowed: true };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        return { allowed: false, retryAfterMs: Math.max(1, rejection.msBeforeNext) };
-      }
-      throw rejection;
-    }
+  take(userId: string): Promise<RateDecision> {
+    return takePoint(this.#limiter, userId);
   }
 }

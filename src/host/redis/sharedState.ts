@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import type { IIdentifyThrottler } from '@discordjs/ws';
 import type { Redis } from 'ioredis';
+import { DefaultTuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { connectRedis } from './connectRedis.ts';
 import { RedisButtonState } from './redisButtonState.ts';
+import { RedisEventClaims } from './redisEventClaims.ts';
+import { RedisIdentifyThrottler } from './redisIdentifyThrottler.ts';
 import { ReloadChannel } from './reloadChannel.ts';
 import { SharedRateLimiter } from './sharedRateLimiter.ts';
 
@@ -23,14 +28,18 @@ export interface SharedState {
   readonly rateLimiter: SharedRateLimiter;
   /** Button state that does not fit a custom_id. */
   readonly buttonState: RedisButtonState;
+  /** Gateway events claimed before answering, so overlapping sessions answer once. */
+  readonly eventClaims: RedisEventClaims;
+  /** Identifies spaced by `max_concurrency` across every process of the bot `token` logs in. */
+  identifyThrottler(maxConcurrency: number, token: string): IIdentifyThrottler;
   /** Announces a successful local `/kb reload` to the other replicas. */
   announceReload(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Connects to Redis and sets up the per-user limit shared by every replica and the `/kb reload`
- * announcements (a remote announcement reloads this process's knowledge).
+ * Connects to Redis and sets up the per-user limit shared by every replica, the gateway event
+ * claims and the `/kb reload` announcements (a remote announcement reloads this process's knowledge).
  *
  * @throws Error `redis: cannot connect to …`
  */
@@ -57,6 +66,24 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
     client,
     rateLimiter,
     buttonState: new RedisButtonState(client),
+    eventClaims: new RedisEventClaims(client, {
+      ttlMs: DefaultTuning.eventClaimTtlMs,
+      fallbackMax: DefaultTuning.eventClaimsMax,
+      onError: (error) =>
+        options.onWarning(
+          `redis: could not claim a gateway event, claimed in this process only: ${(error as Error).message}`,
+        ),
+    }),
+    identifyThrottler: (maxConcurrency, token) =>
+      new RedisIdentifyThrottler(client, {
+        maxConcurrency,
+        // The bot's own keys, without the token itself in Redis.
+        keyPrefix: `citebot:identify:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`,
+        onError: (error) =>
+          options.onWarning(
+            `redis: could not take an identify slot, throttled in this process only: ${(error as Error).message}`,
+          ),
+      }),
     async announceReload() {
       await reloads.announce();
     },

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,5 +45,26 @@ describe('the terminal entry point (a real process)', () => {
       { cwd: elsewhere, env: { ...process.env, CACHE_DIR: cacheDir, INIT_CWD: elsewhere } },
     );
     expect(JSON.parse(stdout.trim()).question).toBe('Inspur');
+  });
+});
+
+describe('npm run ask with its output piped into head (a real process)', () => {
+  it('stops reading questions and exits 0 once the reader goes away', async () => {
+    // Before the fix the next write raised an unhandled EPIPE 'error' event and a stack trace.
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), path.join(root, 'src/adapters/terminal/cli.ts'), 'ask'],
+      { cwd: root, env: { ...process.env, CACHE_DIR: cacheDir }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stdin.end('What is ChainMaker?\n'.repeat(300));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 });

@@ -4,6 +4,7 @@ import {
   finalize,
   renderAnswer,
   renderArticle,
+  renderArticleChoices,
   renderArticleNotFound,
   renderHelp,
   renderNotice,
@@ -11,6 +12,7 @@ import {
   renderSearchPage,
   renderStats,
 } from '../../../../src/adapters/discord/render/index.ts';
+import { renderLearned } from '../../../../src/adapters/discord/render/learned.ts';
 import type { Answer } from '../../../../src/core/types.ts';
 import {
   answerArb,
@@ -175,7 +177,40 @@ describe('the other views', () => {
             { answered: 1, unanswered: 2, votesUp: 3, votesDown: 4, unansweredLogged: 5 },
             Date.now(),
           ),
-          renderReload({ ok: false, error: text, stats }, 10),
+          renderReload({ ok: false, error: text, stats }, 10, 'de'),
+          renderStats(
+            stats,
+            { answered: 1, unanswered: 2, votesUp: 3, votesDown: 4, unansweredLogged: 5 },
+            0,
+            'de',
+          ),
+          renderArticleChoices(
+            text,
+            Array.from({ length: 12 }, (_, i) => ({ source: `${text}${i}`, title: text })),
+            40,
+            { customIdOf: (source) => (source.length < 90 ? `ka1|p|${source}` : undefined), language: 'de' },
+          ),
+          renderLearned(
+            Array.from({ length: 9 }, (_, i) => ({
+              id: i + 1,
+              article: text,
+              question: text,
+              status: 'pending' as const,
+              guildId: '1',
+              proposedAt: '',
+              decidedBy: null,
+              decidedAt: null,
+            })),
+            {
+              offset: 4,
+              ids: {
+                decide: (id, approve) => `kl1|${approve ? 'a' : 'r'}|${id}`,
+                turn: (o, d) => `kl1|${d}|${o}`,
+              },
+              language: 'de',
+              decided: text,
+            },
+          ),
           renderHelp({
             examples: [text, text],
             articles: stats.articles,
