@@ -197,8 +197,11 @@ export async function start(
         config,
         ctx,
         logger,
-        // Index loaded (the worker answers stats only then) and store reachable.
-        ready: async () => (await service.stats()).articles > 0 && (await ctx.store.counts()) !== undefined,
+        // Index loaded (the worker answers stats only then), store reachable, no gateway shard down.
+        ready: async () =>
+          (await service.stats()).articles > 0 &&
+          (await ctx.store.counts()) !== undefined &&
+          (bot?.shardsDown().length ?? 0) === 0,
       });
     }
   } catch (error) {

@@ -21,6 +21,12 @@ export interface Tuning {
   readonly eventClaimTtlMs: number;
   /** Gateway shards per worker thread with SHARD_COUNT (`all`: one thread for this process's shards). */
   readonly shardsPerWorker: number | 'all';
+  /**
+   * Times a gateway worker thread that died is spawned again within the window; its next death
+   * ends the process (exit 1) for a process manager to restart.
+   */
+  readonly workerRespawns: number;
+  readonly workerRespawnWindowMs: number;
   /** Embed side colour of answers. */
   readonly answerColor: number;
   readonly noAnswerColor: number;
@@ -43,6 +49,10 @@ export const DefaultTuning = {
   // A worker thread costs about 20 MB, its shards 1–2 MB each (`npm run bench:shards`); past 10 per
   // worker Node warns of a listener leak, as @discordjs/ws adds a port listener per shard. Range 1–10.
   shardsPerWorker: 10,
+  // A respawned worker RESUMEs its sessions, so a few deaths cost no identifies; more within ten
+  // minutes is a crash loop that a restart of the whole process (or a person) should settle.
+  workerRespawns: 3,
+  workerRespawnWindowMs: 10 * 60 * 1000,
   answerColor: 0x5865f2,
   noAnswerColor: 0x99aab5,
 } as const satisfies Tuning;

@@ -52,7 +52,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, settings: SearchSettin
     }
   }
   const infos = new Map<string, ArticleInfo>(articles.map(({ blocks: _blocks, ...info }) => [info.id, info]));
-  const index = buildPassageIndex(infos, passages);
+  const index = buildPassageIndex(infos, passages, settings.gramLength);
   forgetAnalyzedWords();
   return assemble(infos, passages, index, files, [...files.skipped, ...skipped]);
 }

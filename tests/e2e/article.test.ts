@@ -1,14 +1,9 @@
 import { type APIMessage, Locale, MessageFlags } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
-import { buttonsOf, type Citebot, embedText, firstCallback, startCitebot } from './support.ts';
+import { buttonsOf, type Citebot, embedText, firstCallback, useCitebot } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const ENGLISH = '004_182bb502e5372a60.txt';
 const GERMAN = '000_3bc0f4edfab983df.txt';
@@ -43,7 +38,7 @@ const dataOf = (callback: { body?: unknown }) => (callback.body as { data: APIMe
 
 describe('/article when several articles match, through the real client', () => {
   it('says so, lists them, and shows the one whose button is pressed', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     // Both shipped titles hold "China".
     const asked = articleCommand(fake, 'china');
@@ -71,7 +66,7 @@ describe('/article when several articles match, through the real client', () => 
   });
 
   it('keeps the chosen article hidden when /article asked for hide, and speaks German to a German client', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const asked = articleCommand(fake, 'CHINA', { hide: true, locale: Locale.German });
     expect(dataOf(await firstCallback(fake, asked)).content).toMatch(
@@ -83,7 +78,7 @@ describe('/article when several articles match, through the real client', () => 
   });
 
   it('shows a single match directly, as before', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     for (const [name, source] of [
       ['national blockchain center', ENGLISH],

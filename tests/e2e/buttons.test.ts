@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/index.ts';
 import {
   buttonInteraction,
@@ -11,22 +11,16 @@ import {
 } from '../support/fakeDiscord/index.ts';
 import {
   buttonsOf,
-  type Citebot,
   callbacksOf,
   click,
   createdMessage,
   findButton,
   firstCallback,
-  startCitebot,
+  useCitebot,
   waitForReplyTo,
 } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 
@@ -39,7 +33,7 @@ function embedOf(body: unknown): APIEmbed | undefined {
 
 describe('answer buttons through the real client', () => {
   it('answers /ask hide:true ephemerally with Share, and Share posts it publicly pinging nobody', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const alice = fake.world.defaultUser;
     const asked = fake.interact(
@@ -78,7 +72,7 @@ describe('answer buttons through the real client', () => {
   });
 
   it('turns a /search page with ▶ into the next page (callback type 7) within the limits', async () => {
-    bot = await startCitebot({ knowledgeDir: handbook });
+    const bot = await startBot({ knowledgeDir: handbook });
     const { fake } = bot;
     const searched = fake.interact(
       chatInputInteraction(fake.world, { name: 'search', options: [opt.string('query', 'package')] }),
@@ -115,7 +109,7 @@ describe('answer buttons through the real client', () => {
   });
 
   it('refuses 🗑 to someone other than the asker and deletes the answer for the asker', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const bob = fake.world.createUser({ username: 'bob' });
     fake.world.member(fake.world.guild.id, bob);
@@ -146,7 +140,7 @@ describe('answer buttons through the real client', () => {
   });
 
   it('refuses 🗑 with a forged custom_id naming the clicker as the asker: Discord says who asked', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const alice = fake.world.defaultUser;
     const mallory = fake.world.createUser({ username: 'mallory' });
@@ -175,7 +169,7 @@ describe('answer buttons through the real client', () => {
   });
 
   it('lets the author of the message citebot replied to delete the reply, and nobody else', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const bob = fake.world.createUser({ username: 'bob' });
     fake.world.member(fake.world.guild.id, bob);
@@ -196,7 +190,7 @@ describe('answer buttons through the real client', () => {
   });
 
   it('records a 👍 once per user and answer in the store, kept across a restart, without the raw user id', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const asked = fake.interact(
       chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),
@@ -239,7 +233,7 @@ describe('answer buttons through the real client', () => {
   });
 
   it('answers a button whose state is gone with a short ephemeral note', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const asked = fake.interact(
       chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),

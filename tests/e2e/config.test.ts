@@ -1,5 +1,5 @@
 import { GatewayIntentBits, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chatInputInteraction,
   type FakeDiscord,
@@ -9,22 +9,16 @@ import {
   opt,
 } from '../support/fakeDiscord/index.ts';
 import {
-  type Citebot,
   click,
   embedText,
   findButton,
   firstCallback,
   settled,
-  startCitebot,
+  useCitebot,
   waitForReplyTo,
 } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 const manager = { memberPermissions: PermissionFlagsBits.ManageGuild };
@@ -52,7 +46,7 @@ function askInteraction(fake: FakeDiscord, extra: OptionInput[] = []) {
 
 describe('/config through the real client', () => {
   it('is only for server managers, by registration and in the handler', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     // What `npm run register` sends: hidden from members without Manage Server.
     const { config } = await import('../../src/adapters/discord/commands/config.ts');
@@ -68,7 +62,7 @@ describe('/config through the real client', () => {
   });
 
   it('sets a channel to `questions`: says the intent is missing, then answers un-mentioned questions after a restart', async () => {
-    bot = await startCitebot({ fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent } });
+    const bot = await startBot({ fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent } });
     const { fake } = bot;
     const channel = fake.world.guild.textChannel;
     // Nothing needed the intent at start, so this connection does not read message content.
@@ -97,7 +91,7 @@ describe('/config through the real client', () => {
   });
 
   it('keeps ANSWER_CHANNEL_IDS as the initial `questions` mode, shown as from the environment, and `off` silences a channel', async () => {
-    bot = await startCitebot({
+    const bot = await startBot({
       fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent },
       env: (fake) => ({ ANSWER_CHANNEL_IDS: fake.world.guild.textChannel.id }),
     });
@@ -123,7 +117,7 @@ describe('/config through the real client', () => {
   });
 
   it('hides /ask answers by default once set, across a restart, unless hide:False', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const before = await firstCallback(fake, askInteraction(fake));
     expect((before.body as { data: { flags?: number } }).data.flags ?? 0).toBe(0);
@@ -140,7 +134,7 @@ describe('/config through the real client', () => {
   });
 
   it('adds Ask a human once a helper role is set: one message pinging only that role, once per person', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const role = fake.world.guild.adminRole;
     const withoutRole = askInteraction(fake);
@@ -191,7 +185,7 @@ describe('/config through the real client', () => {
   });
 
   it('stores the language setting and shows it after a restart', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const set = await configure(fake, 'language', [opt.string('locale', 'de')]);
     expect(set.data.content).toContain('`de`');

@@ -1,5 +1,5 @@
 import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_ROUTE,
   chatInputInteraction,
@@ -9,23 +9,17 @@ import {
   type RecordedRequest,
 } from '../support/fakeDiscord/index.ts';
 import {
-  type Citebot,
   callbacksOf,
   embedText,
   firstCallback,
   LogLevel,
   settled,
-  startCitebot,
+  useCitebot,
   waitForLog,
   waitForReplyTo,
 } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 const apology = 'Sorry, something went wrong while answering';
@@ -49,7 +43,7 @@ function webhookRequests(fake: FakeDiscord, token: string): RecordedRequest[] {
 
 describe('citebot under Discord faults', () => {
   it('retries a callback answered 429 with Retry-After, and the answer arrives exactly once', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const limited = fake.failNext(CALLBACK_ROUTE, { status: 429, retryAfter: 0.2 });
     const sent = ask(fake, question);
@@ -68,7 +62,7 @@ describe('citebot under Discord faults', () => {
   });
 
   it('retries a reply to a mention answered with a global 429, and replies exactly once', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     fake.failNext('POST /channels/:channel/messages', { status: 429, retryAfter: 0.2, global: true });
     const asked = fake.sendMessage(mentionMessage(fake.world, { content: question }));
@@ -85,7 +79,7 @@ describe('citebot under Discord faults', () => {
   });
 
   it('apologises ephemerally when answering fails, and keeps answering', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const failing = chatInputInteraction(fake.world, {
       name: 'ask',
@@ -119,7 +113,7 @@ describe('citebot under Discord faults', () => {
   });
 
   it('never logs the interaction token of a failed callback (err.url, message)', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const failing = chatInputInteraction(fake.world, {
       name: 'ask',
@@ -139,7 +133,7 @@ describe('citebot under Discord faults', () => {
 
   it('treats "already acknowledged" (40060) after a timed-out, retried callback as delivered: no error, no apology', async () => {
     // A callback answered after the REST timeout: Discord took it, discord.js retries and gets 40060.
-    bot = await startCitebot({ clientOptions: { rest: { timeout: 300 } } });
+    const bot = await startBot({ clientOptions: { rest: { timeout: 300 } } });
     const { fake } = bot;
     const asked = chatInputInteraction(fake.world, {
       name: 'ask',
@@ -167,7 +161,7 @@ describe('citebot under Discord faults', () => {
   });
 
   it('apologises in the channel when replying to a mention fails, and keeps answering', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     fake.failNext('POST /channels/:channel/messages', {
       status: 403,
@@ -188,7 +182,7 @@ describe('citebot under Discord faults', () => {
   });
 
   it("cuts one user's burst after the rate limit while another user is still answered", async () => {
-    bot = await startCitebot({ env: { RATE_LIMIT_QUESTIONS: '2', RATE_LIMIT_WINDOW_SECONDS: '60' } });
+    const bot = await startBot({ env: { RATE_LIMIT_QUESTIONS: '2', RATE_LIMIT_WINDOW_SECONDS: '60' } });
     const { fake } = bot;
     const outcomes: string[] = [];
     for (let n = 0; n < 4; n += 1) {

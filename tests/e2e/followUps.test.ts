@@ -1,20 +1,15 @@
 import { MessageFlags } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatInputInteraction, mentionMessage, message, opt } from '../support/fakeDiscord/index.ts';
-import { type Citebot, createdMessage, firstCallback, startCitebot, waitForReplyTo } from './support.ts';
+import { createdMessage, firstCallback, useCitebot, waitForReplyTo } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 
 describe('replies and follow-ups through the real client', () => {
   it('answers a reply to one of its answers like a mention (no Message Content intent needed)', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const asked = fake.sendMessage(mentionMessage(fake.world, { content: question }));
     const answer = createdMessage(fake, await waitForReplyTo(fake, asked.id));
@@ -28,7 +23,7 @@ describe('replies and follow-ups through the real client', () => {
   });
 
   it('answers a bare @mention with a one-line hint', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const bare = fake.sendMessage(mentionMessage(fake.world, { content: '' }));
     const reply = await waitForReplyTo(fake, bare.id);
@@ -36,7 +31,7 @@ describe('replies and follow-ups through the real client', () => {
   });
 
   it('shows a /search that finds nothing, and an /article that does not exist, only to the asker', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const search = await firstCallback(
       fake,

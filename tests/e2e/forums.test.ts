@@ -1,30 +1,24 @@
 import { GatewayIntentBits, MessageFlags } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mentionMessage, message } from '../support/fakeDiscord/index.ts';
 import {
-  type Citebot,
   click,
   createdMessage,
   embedText,
   findButton,
   firstCallback,
   settled,
-  startCitebot,
+  useCitebot,
   waitForReplyTo,
 } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const title = "How many professionals will China's blockchain center train?";
 
 /** citebot with the forum `#help` in `questions` mode (from ANSWER_CHANNEL_IDS) and the intent granted. */
 function startWithForum() {
-  return startCitebot({
+  return startBot({
     fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent },
     env: (fake) => ({ ANSWER_CHANNEL_IDS: fake.world.guild.forumChannel.id }),
   });
@@ -32,7 +26,7 @@ function startWithForum() {
 
 describe('forum channels through the real client', () => {
   it('answers a new post in its thread (title plus first message), then only mentions in it', async () => {
-    bot = await startWithForum();
+    const bot = await startWithForum();
     const { fake } = bot;
     // The question is in the first message; the title alone would not be one.
     const { thread, starter } = fake.createForumPost({ title: 'Blockchain center', content: title });
@@ -60,7 +54,7 @@ describe('forum channels through the real client', () => {
   });
 
   it('lets only the post author press ✅ Solved: tags the post Solved and closes it', async () => {
-    bot = await startWithForum();
+    const bot = await startWithForum();
     const { fake } = bot;
     const { thread, starter } = fake.createForumPost({ title, content: '' });
     const answer = createdMessage(fake, await waitForReplyTo(fake, starter.id));
@@ -88,7 +82,7 @@ describe('forum channels through the real client', () => {
   });
 
   it('leaves posts alone in a forum in the default `mention` mode', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const { starter } = fake.createForumPost({ title, content: 'anyone?' });
     await settled(fake);

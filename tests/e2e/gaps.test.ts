@@ -1,18 +1,13 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
-import { type Citebot, click, embedText, firstCallback, startCitebot } from './support.ts';
+import { click, embedText, firstCallback, useCitebot } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 describe('/kb gaps through the real client', () => {
   it('reports grouped unanswered questions and 👎 answers with a CSV attachment', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     for (const question of [
       'Where is the xylophone museum?',

@@ -1,14 +1,9 @@
 import { type APIEmbed, Locale, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
-import { type Citebot, click, embedText, findButton, firstCallback, startCitebot } from './support.ts';
+import { type Citebot, click, embedText, findButton, firstCallback, useCitebot } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 
@@ -34,7 +29,7 @@ const dataOf = (callback: { body?: unknown }) =>
 
 describe('/kb in German through the real client', () => {
   it('reloads, shows stats and reports gaps in German, with the CSV columns as in English', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     // A reload may take longer than the defer threshold: its text then comes as an edit.
     const reloading = kbInGerman(fake, 'reload');
@@ -72,7 +67,7 @@ describe('/kb in German through the real client', () => {
   });
 
   it('lists learned questions with German buttons and confirms a decision in German', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const asked = fake.interact(
       chatInputInteraction(fake.world, { name: 'ask', options: [opt.string('question', question)] }),

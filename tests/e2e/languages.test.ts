@@ -1,29 +1,23 @@
 import { Locale, PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatInputInteraction, guildObject, mentionMessage, opt } from '../support/fakeDiscord/index.ts';
 import {
-  type Citebot,
   click,
   createdMessage,
   embedText,
   findButton,
   firstCallback,
-  startCitebot,
+  useCitebot,
   waitForReplyTo,
 } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 
 describe('the interface language through the real client', () => {
   it('labels an /ask answer in German for a German client, and in English otherwise', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const german = fake.interact(
       chatInputInteraction(fake.world, {
@@ -62,7 +56,7 @@ describe('the interface language through the real client', () => {
   });
 
   it('answers mentions in the language set by /config language, also after a restart', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const set = fake.interact(
       chatInputInteraction(fake.world, {
@@ -93,7 +87,7 @@ describe('the interface language through the real client', () => {
   });
 
   it('gives a German client German notices and German /help, and an English client the English ones', async () => {
-    bot = await startCitebot({ env: { RATE_LIMIT_QUESTIONS: '1', RATE_LIMIT_WINDOW_SECONDS: '60' } });
+    const bot = await startBot({ env: { RATE_LIMIT_QUESTIONS: '1', RATE_LIMIT_WINDOW_SECONDS: '60' } });
     const { fake } = bot;
     const contentOf = async (locale?: Locale): Promise<string> => {
       const asked = fake.interact(
@@ -151,7 +145,7 @@ describe('the interface language through the real client', () => {
   });
 
   it("pings the helpers in the server's language, whoever presses Ask a human, and only their role", async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const role = fake.world.guild.adminRole;
     const configure = (subcommand: string, option: ReturnType<typeof opt.role>) =>

@@ -5,7 +5,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
 import {
   buttonsOf,
@@ -14,15 +14,10 @@ import {
   embedText,
   findButton,
   firstCallback,
-  startCitebot,
+  useCitebot,
 } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const article = '004\\_182bb502e5372a60.txt';
 // A made-up word no article contains: only an approved alias can make it find one.
@@ -53,7 +48,7 @@ function kbLearned(fake: Citebot['fake']) {
 
 describe('learned aliases through the real client', () => {
   it("keeps the asker's 👍 question as a candidate; once approved and reloaded, that wording finds the article", async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const before = await ask(fake, 'zorblax');
     expect(before.firstSource).not.toContain(article);
@@ -118,7 +113,7 @@ describe('learned aliases through the real client', () => {
   });
 
   it('proposes nothing when someone other than the asker presses 👍', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const answered = await ask(fake, wording);
     const other = fake.world.createUser({ username: 'bob' });
@@ -132,7 +127,7 @@ describe('learned aliases through the real client', () => {
 describe('learned aliases are per server', () => {
   it('changes only the answers of the server that approved it, at once, and another server keeps its own candidates', async () => {
     // More questions than the default rate limit allows one user.
-    bot = await startCitebot({ fake: { guildCount: 2 }, env: { RATE_LIMIT_QUESTIONS: '50' } });
+    const bot = await startBot({ fake: { guildCount: 2 }, env: { RATE_LIMIT_QUESTIONS: '50' } });
     const { fake } = bot;
     const [first, second] = fake.world.guilds;
     if (first === undefined || second === undefined) never();
@@ -211,7 +206,7 @@ describe('learned aliases are per server', () => {
 
 describe('/kb learned with more candidates than fit one message', () => {
   it('pages through them 4 at a time with Previous / Next and stays on the page after a decision', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const store = bot.running.bot?.context.store ?? never();
     // Nine candidates straight into the store: proposing by 👍 is the test above.
@@ -269,7 +264,7 @@ describe('/kb learned with more candidates than fit one message', () => {
   });
 
   it('shows up to 5 candidates on one page without paging', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const store = bot.running.bot?.context.store ?? never();
     for (let n = 1; n <= 5; n++)

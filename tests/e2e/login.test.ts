@@ -1,27 +1,23 @@
 import { GatewayIntentBits, InteractionResponseType } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chatInputInteraction,
   message,
   opt,
   watchOutboundConnections,
 } from '../support/fakeDiscord/index.ts';
-import { type Citebot, LogLevel, startCitebot, waitForReplyTo } from './support.ts';
+import { type Citebot, LogLevel, useCitebot, waitForReplyTo } from './support.ts';
 
-let bot: Citebot | undefined;
-
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 
 describe('citebot logging in to a loopback Discord', () => {
   it('reaches clientReady through DISCORD_API_URL and contacts nothing but 127.0.0.1', async () => {
     const network = watchOutboundConnections();
+    let bot: Citebot | undefined;
     try {
-      bot = await startCitebot();
+      bot = await startBot();
       const client = bot.client();
       expect(client.isReady()).toBe(true);
       expect(client.user?.id).toBe(bot.fake.world.bot.id);
@@ -42,7 +38,7 @@ describe('citebot logging in to a loopback Discord', () => {
 
   it('says clearly that the Message Content intent was refused (4014) and still answers /ask', async () => {
     const channelId = '123456789012345678';
-    bot = await startCitebot({ env: { ANSWER_CHANNEL_IDS: channelId } });
+    const bot = await startBot({ env: { ANSWER_CHANNEL_IDS: channelId } });
     const { fake } = bot;
 
     // The first IDENTIFY asked for Message Content and was closed with 4014; the second did not.
@@ -66,7 +62,7 @@ describe('citebot logging in to a loopback Discord', () => {
   });
 
   it('answers a question-like message without a mention in ANSWER_CHANNEL_IDS when the intent is enabled', async () => {
-    bot = await startCitebot({
+    const bot = await startBot({
       fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent },
       env: (fake) => ({ ANSWER_CHANNEL_IDS: fake.world.guild.textChannel.id }),
     });
@@ -90,7 +86,7 @@ describe('citebot logging in to a loopback Discord', () => {
   });
 
   it('falls back to no Message Content when 4014 comes mid-session, keeps serving and does not end', async () => {
-    bot = await startCitebot({
+    const bot = await startBot({
       fake: { enabledPrivilegedIntents: GatewayIntentBits.MessageContent },
       env: (fake) => ({ ANSWER_CHANNEL_IDS: fake.world.guild.textChannel.id }),
     });

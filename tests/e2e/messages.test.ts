@@ -10,26 +10,25 @@ import {
   opt,
 } from '../support/fakeDiscord/index.ts';
 import {
-  type Citebot,
   countDeliveries,
   createdMessage,
   embedText,
   firstCallback,
   knowledgeFolder,
   settled,
-  startCitebot,
+  useCitebot,
   waitForReplyTo,
 } from './support.ts';
 
-let bot: Citebot | undefined;
 let removeKnowledge: (() => Promise<void>) | undefined;
 
+// Registered before useCitebot: after-hooks run in reverse order, so the bot stops first.
 afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
   await removeKnowledge?.();
   removeKnowledge = undefined;
 });
+
+const startBot = useCitebot();
 
 const question = "How many professionals will China's blockchain center train?";
 
@@ -48,7 +47,7 @@ function repliesTo(fake: FakeDiscord, messageId: string) {
 
 describe('free-text questions through the real client', () => {
   it('replies to an @mention in a channel and to a DM with message_reference and safe allowed_mentions', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const inChannel = fake.sendMessage(mentionMessage(fake.world, { content: question }));
     const channelReply = await waitForReplyTo(fake, inChannel.id);
@@ -75,7 +74,7 @@ describe('free-text questions through the real client', () => {
   });
 
   it('answers the target of the "Answer with citebot" context menu with a reply to it', async () => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const bob = fake.world.createUser({ username: 'bob' });
     fake.world.member(fake.world.guild.id, bob);
@@ -111,7 +110,7 @@ describe('free-text questions through the real client', () => {
       ].join('\n'),
     });
     removeKnowledge = knowledge.remove;
-    bot = await startCitebot({ knowledgeDir: knowledge.dir });
+    const bot = await startBot({ knowledgeDir: knowledge.dir });
     const { fake } = bot;
     // A real user behind the id in the article, so a parsed mention would show up as a ping.
     const mallory: APIUser = {
@@ -165,7 +164,7 @@ describe('questions sent while the gateway is down', () => {
     ['the socket drops', (fake: FakeDiscord) => fake.dropConnection()],
     ['Discord sends RECONNECT', (fake: FakeDiscord) => fake.reconnect()],
   ])('answers a message sent while %s exactly once after RESUME', async (_what, disrupt) => {
-    bot = await startCitebot();
+    const bot = await startBot();
     const { fake } = bot;
     const offline = mentionMessage(fake.world, { content: question });
     const delivered = countDeliveries(bot.client(), offline.id);

@@ -2,17 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
-import { type Citebot, firstCallback, knowledgeFolder, startCitebot } from './support.ts';
+import { firstCallback, knowledgeFolder, useCitebot } from './support.ts';
 
-let bot: Citebot | undefined;
 let folder: Awaited<ReturnType<typeof knowledgeFolder>> | undefined;
 
+// Registered before useCitebot: after-hooks run in reverse order, so the bot stops first.
 afterEach(async () => {
-  await bot?.stop();
   await folder?.remove();
-  bot = undefined;
   folder = undefined;
 });
+
+const startBot = useCitebot();
 
 // Another bot's token with an underscore, which Markdown escaping turns into `\_` before scrubbing.
 const oldToken = 'NzkyNzE1NDU0MTk2MDg4ODQy.X-hvzA.Ovy4MCQywSkoMRRcl_tW4xAYK7I';
@@ -20,7 +20,7 @@ const oldToken = 'NzkyNzE1NDU0MTk2MDg4ODQy.X-hvzA.Ovy4MCQywSkoMRRcl_tW4xAYK7I';
 describe('secrets in articles', () => {
   it('never posts the bot token that an article contains, in /ask or /article', async () => {
     folder = await knowledgeFolder({});
-    bot = await startCitebot({ knowledgeDir: folder.dir });
+    const bot = await startBot({ knowledgeDir: folder.dir });
     const { fake } = bot;
     // The token exists only once the fake has made it, so the article arrives by a reload.
     await writeFile(

@@ -20,6 +20,7 @@ import type {
   GatewayDispatchPayload,
   RESTPostAPIInteractionCallbackJSONBody,
 } from 'discord.js';
+import { afterEach } from 'vitest';
 import { projectRoot } from '../../src/config/index.ts';
 import { type Running, type StartIo, start } from '../../src/main.ts';
 import {
@@ -147,6 +148,23 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
         await rm(scratch, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/**
+ * The lifecycle of a file whose tests each start their own citebot: call it once at the top of the
+ * file (or of a `describe`); it returns {@link startCitebot} for the tests, and stops every citebot
+ * a test started after that test, passed or failed.
+ */
+export function useCitebot(): (options?: CitebotOptions) => Promise<Citebot> {
+  const started: Citebot[] = [];
+  afterEach(async () => {
+    for (const bot of started.splice(0)) await bot.stop();
+  });
+  return async (options) => {
+    const bot = await startCitebot(options);
+    started.push(bot);
+    return bot;
   };
 }
 

@@ -1,30 +1,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DefaultSearchSettings } from '../../src/core/search/settings.ts';
 import { cacheKey, cacheKnowledgeFile, cachePath } from '../../src/host/indexCache.ts';
 import { loadEngine } from '../../src/host/loadEngine.ts';
 import { readKnowledgeFiles } from '../../src/host/readKnowledge.ts';
 import { tunedSettings } from '../support/knowledge.ts';
+import { between } from '../support/pausedWalk.ts';
 import { readsAnything, useTempDir, writeFiles } from '../support/tempDir.ts';
 
 // Lets a test act between the walk and the reading of the files it found (a file deleted mid-load).
-const between = vi.hoisted(() => ({ walkAndRead: undefined as undefined | (() => Promise<void>) }));
-vi.mock('../../src/host/walk.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/host/walk.ts')>();
-  return {
-    ...actual,
-    walkFiles: async (root: string) => {
-      const found = await actual.walkFiles(root);
-      await between.walkAndRead?.();
-      return found;
-    },
-  };
-});
-
-afterEach(() => {
-  between.walkAndRead = undefined;
-});
+vi.mock('../../src/host/walk.ts', async (original) =>
+  (await import('../support/pausedWalk.ts')).pausedWalk(original),
+);
 
 const english =
   'China has launched National Blockchain Center in Beijing. The research center has set a goal of ' +

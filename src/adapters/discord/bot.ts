@@ -12,7 +12,7 @@ import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { fatalCloseMessage, loginFailureMessage } from './operatorErrors.ts';
 import { setRendererSecrets } from './render/index.ts';
-import type { SharedIdentifyThrottler } from './shards.ts';
+import type { SharedIdentifyThrottler, WorkerSupervision } from './shards.ts';
 
 /** Options of {@link startBot}. */
 export interface BotOptions {
@@ -38,6 +38,8 @@ export interface BotHandle {
   readonly fatal: Promise<string>;
   /** The handlers' state, shared with the HTTP interactions endpoint when one runs in this process. */
   readonly context: BotContext;
+  /** Shards whose gateway worker thread died and is not back yet (for /readyz). */
+  shardsDown(): readonly number[];
   /** Closes the gateway and the store. */
   stop(): Promise<void>;
 }
@@ -123,9 +125,27 @@ export async function startBot(
     };
   });
 
+  const down = new Set<number>();
+  const supervision: WorkerSupervision = {
+    onDown: (shardIds, reason, attempt) => {
+      for (const shardId of shardIds) down.add(shardId);
+      logger.warn({ shards: shardIds, reason, attempt }, 'discord: a shard worker thread died');
+    },
+    onUp: (shardIds, attempt) => {
+      for (const shardId of shardIds) down.delete(shardId);
+      logger.info({ shards: shardIds, attempt }, 'discord: shard worker thread back');
+    },
+    onGiveUp: (shardIds, message) => {
+      for (const shardId of shardIds) down.add(shardId);
+      failFatally(message);
+    },
+  };
+
   const connect = async (withMessageContent: boolean): Promise<Client> => {
     const client = createClient(config, withMessageContent, options.clientOptions, {
       shardsPerWorker: ctx.tuning.shardsPerWorker,
+      supervision,
+      respawnLimits: { respawns: ctx.tuning.workerRespawns, windowMs: ctx.tuning.workerRespawnWindowMs },
       ...(options.identifyThrottler === undefined ? {} : { identifyThrottler: options.identifyThrottler }),
     });
     let refused = false;
@@ -195,6 +215,7 @@ export async function startBot(
     },
     fatal,
     context: ctx,
+    shardsDown: () => [...down].sort((a, b) => a - b),
     async stop() {
       if (stopped) return;
       stopped = true;

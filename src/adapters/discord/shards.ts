@@ -1,8 +1,10 @@
 import type { IIdentifyThrottler } from '@discordjs/ws';
 import type { ClientOptions } from 'discord.js';
 import type { ShardPlan } from '../../config/index.ts';
+import type { RespawnLimits, WorkerSupervision } from './workerRespawn.ts';
 import { type ShardsPerWorker, workerShardingStrategy } from './workerSharding.ts';
 
+export type { RespawnLimits, WorkerSupervision } from './workerRespawn.ts';
 export type { ShardsPerWorker } from './workerSharding.ts';
 
 /** Builds the identify throttler shared by every process of the bot (Redis), for its `max_concurrency`. */
@@ -11,6 +13,10 @@ export type SharedIdentifyThrottler = (maxConcurrency: number, token: string) =>
 /** How this process runs its shards. */
 export interface ShardingChoices {
   readonly shardsPerWorker: ShardsPerWorker;
+  /** Told when a worker thread dies unasked and when it is back; absent: it is respawned silently. */
+  readonly supervision?: WorkerSupervision;
+  /** How often a dead worker is spawned again before the process gives up; default DefaultTuning's. */
+  readonly respawnLimits?: RespawnLimits;
   /** Absent: @discordjs/ws's own throttler, which spaces this process's identifies only. */
   readonly identifyThrottler?: SharedIdentifyThrottler;
 }
@@ -24,7 +30,7 @@ export interface ShardingChoices {
  * `identifyThrottler` for the same limit across machines.
  */
 export function shardingOptions(plan: ShardPlan, choices: ShardingChoices): Partial<ClientOptions> {
-  const { shardsPerWorker, identifyThrottler } = choices;
+  const { shardsPerWorker, identifyThrottler, supervision, respawnLimits } = choices;
   const placement: Partial<ClientOptions> =
     plan.count === 'auto'
       ? {
@@ -41,7 +47,8 @@ export function shardingOptions(plan: ShardPlan, choices: ShardingChoices): Part
   return {
     ...placement,
     ws: {
-      buildStrategy: (manager) => workerShardingStrategy(manager, shardsPerWorker),
+      buildStrategy: (manager) =>
+        workerShardingStrategy(manager, shardsPerWorker, supervision, respawnLimits),
       ...(identifyThrottler === undefined
         ? {}
         : {

@@ -5,9 +5,19 @@ import {
   WorkerReceivePayloadOp,
   WorkerShardingStrategy,
 } from '@discordjs/ws';
+import { DefaultTuning } from '../../config/index.ts';
+import { type RespawnLimits, superviseWorkers, type WorkerSupervision } from './workerRespawn.ts';
 
 /** How many gateway shards share one worker thread: `all` = one thread for this process's shards. */
 export type ShardsPerWorker = number | 'all';
+
+/** For a client built without a bot around it (tests, the bench): a worker is respawned silently. */
+const unsupervised: WorkerSupervision = { onDown: () => {}, onUp: () => {}, onGiveUp: () => {} };
+
+const defaultLimits: RespawnLimits = {
+  respawns: DefaultTuning.workerRespawns,
+  windowMs: DefaultTuning.workerRespawnWindowMs,
+};
 
 /** The internals of WorkerShardingStrategy 1.2.3 the fix below wraps (TypeScript-private there). */
 interface StrategyInternals {
@@ -23,10 +33,13 @@ interface StrategyInternals {
  * per shard avoids it but costs about 20 MB a shard (8 shards: +177 MB RSS against +25 MB in one
  * worker, fake gateway, Node 20). So a worker's Destroyed reports are held back here until all of
  * its shards have sent theirs, and only then handed on — the worker is terminated once it is done.
+ * A worker that dies unasked is spawned again ({@link superviseWorkers}).
  */
 export function workerShardingStrategy(
   manager: WebSocketManager,
   shardsPerWorker: ShardsPerWorker,
+  supervision: WorkerSupervision = unsupervised,
+  limits: RespawnLimits = defaultLimits,
 ): WorkerShardingStrategy {
   const strategy = new WorkerShardingStrategy(manager, { shardsPerWorker });
   const internals = strategy as unknown as StrategyInternals;
@@ -55,5 +68,6 @@ export function workerShardingStrategy(
     for (const shardId of down) await onMessage(worker, { op: WorkerReceivePayloadOp.Destroyed, shardId });
     return undefined;
   };
+  superviseWorkers(strategy, supervision, limits);
   return strategy;
 }

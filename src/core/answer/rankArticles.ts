@@ -16,16 +16,20 @@ export interface RankOptions {
   readonly secondPassageWeight: number;
   /** Weight of the article-level score in the fused score; the passage score gets the rest. */
   readonly articleWeight: number;
+  /** Share of the article-level weight given to the article's character n-gram score. */
+  readonly gramWeight: number;
 }
 
 /**
  * Ranks the articles that matched. Each has two scores: article level (all its passages of the
  * question's language as one document: an article about the question's subject uses its words
  * throughout) and passage level (its best passage plus a share of its second best: where it
- * answers). Both are min-max normalised over the candidates and mixed linearly.
+ * answers). Both are min-max normalised over the candidates and mixed linearly; a share of the
+ * article weight goes to the article's character n-gram score (pieces of the question's words it
+ * uses: German compounds and derived forms), normalised alike.
  */
 export function rankArticles(
-  found: Pick<PassageSearch, 'hits' | 'articles' | 'reserve'>,
+  found: Pick<PassageSearch, 'hits' | 'articles' | 'grams' | 'reserve'>,
   options: RankOptions,
 ): RankedArticle[] {
   const groups = new Map<string, PassageHit[]>();
@@ -44,13 +48,19 @@ export function rankArticles(
   ]);
   const normPassage = normaliser([...passageScore.values()]);
   const normArticle = normaliser([...found.articles.values()].map((a) => a.score));
+  const normGrams = normaliser([...found.grams.values()]);
+  // Without n-gram scores (none indexed, or nothing to cut), words keep the whole article weight.
+  const gramShare = found.grams.size > 0 ? options.gramWeight : 0;
+  const wordWeight = options.articleWeight * (1 - gramShare);
+  const gramWeight = options.articleWeight * gramShare;
   const ranked: RankedArticle[] = [];
   for (const articleId of ids) {
     const best = groups.get(articleId)?.[0] ?? found.reserve.get(articleId);
     if (!best) continue;
     const articleScore = found.articles.get(articleId)?.score ?? 0;
     const score =
-      options.articleWeight * normArticle(articleScore) +
+      wordWeight * normArticle(articleScore) +
+      gramWeight * normGrams(found.grams.get(articleId) ?? 0) +
       (1 - options.articleWeight) * normPassage(passageScore.get(articleId) ?? 0);
     ranked.push({ articleId, best, score, articleScore });
   }

@@ -1,6 +1,7 @@
 import type { Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
+import { GramIndex, GramIndexBuilder } from './gramIndex.ts';
 import { PackedSearch, packedDocumentCount } from './packedSearch.ts';
 
 /** The fields each passage is indexed under. */
@@ -27,39 +28,58 @@ export const indexOptions: Options<IndexDoc> = {
 };
 
 /**
- * One language's MiniSearch indexes: one over its passages (what is cited) and one over its
- * articles (each article's passages of this language as one document: what ranks best, see
- * `rankArticles`). Built (straight into their packed form) or restored from the cache, they stay
- * packed bytes until first searched; unpacking the handbook's English indexes takes a few hundred
- * milliseconds, so a question unpacks the languages it needs before it is answered.
+ * One language's indexes: MiniSearch over its passages (what is cited) and over its articles (each
+ * article's passages of this language as one document: what ranks best, see `rankArticles`), and
+ * the articles' character n-grams (see `GramIndex`). Built (straight into their packed form) or
+ * restored from the cache, they stay packed bytes until first searched; unpacking the handbook's
+ * English indexes takes a few hundred milliseconds, so a question unpacks the languages it needs
+ * before it is answered.
  */
 export class LanguageIndex {
   #search: PackedSearch<IndexDoc> | undefined;
   #articles: PackedSearch<IndexDoc> | undefined;
+  #grams: GramIndex | undefined;
   readonly #bytes: Uint8Array;
-  readonly #split: number;
+  readonly #parts: readonly [start: number, end: number][];
   /** Number of passages indexed. */
   readonly documentCount: number;
 
   private constructor(bytes: Uint8Array, documentCount: number) {
-    // [passage index length (8 bytes)][passage index, padded to 8 bytes][article index]
-    if (bytes.byteLength < 8) throw new Error('index: packed index is truncated');
-    const length = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(0, true);
-    this.#split = 8 + Math.ceil(length / 8) * 8;
-    if (this.#split > bytes.byteLength) throw new Error('index: packed index is truncated');
+    // [passage, article and n-gram index lengths (4 bytes each, padded to 16)][each index, padded to 8 bytes]
+    if (bytes.byteLength < 16) throw new Error('index: packed index is truncated');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, 16);
+    let at = 16;
+    const parts: [number, number][] = [];
+    for (let i = 0; i < 3; i++) {
+      const length = view.getUint32(4 * i, true);
+      parts.push([at, at + length]);
+      at += Math.ceil(length / 8) * 8;
+    }
+    if (at > bytes.byteLength) throw new Error('index: packed index is truncated');
     this.#bytes = bytes;
+    this.#parts = parts;
     this.documentCount = documentCount;
   }
 
-  /** Indexes one language's passages and articles (see {@link PackedSearch.packAll}). */
-  static build(passages: readonly IndexDoc[], articles: readonly IndexDoc[]): LanguageIndex {
-    const p = PackedSearch.packAll(passages, indexOptions);
-    const a = PackedSearch.packAll(articles, indexOptions);
-    const split = 8 + Math.ceil(p.byteLength / 8) * 8;
-    const bytes = new Uint8Array(split + a.byteLength);
-    new DataView(bytes.buffer).setUint32(0, p.byteLength, true);
-    bytes.set(p, 8);
-    bytes.set(a, split);
+  /** Indexes one language's passages and articles (see {@link PackedSearch.packAll}); `grams` is their packed n-gram index. */
+  static build(
+    passages: readonly IndexDoc[],
+    articles: readonly IndexDoc[],
+    grams: Uint8Array,
+  ): LanguageIndex {
+    const parts = [
+      PackedSearch.packAll(passages, indexOptions),
+      PackedSearch.packAll(articles, indexOptions),
+      grams,
+    ];
+    const bytes = new Uint8Array(16 + parts.reduce((sum, p) => sum + Math.ceil(p.byteLength / 8) * 8, 0));
+    const view = new DataView(bytes.buffer);
+    let at = 16;
+    parts.forEach((p, i) => {
+      view.setUint32(4 * i, p.byteLength, true);
+      bytes.set(p, at);
+      at += Math.ceil(p.byteLength / 8) * 8;
+    });
     return new LanguageIndex(bytes, passages.length);
   }
 
@@ -71,23 +91,30 @@ export class LanguageIndex {
    */
   static fromBytes(bytes: Uint8Array, documentCount: number): LanguageIndex {
     const index = new LanguageIndex(bytes, documentCount);
-    if (packedDocumentCount(index.#passageBytes()) !== documentCount) {
+    if (packedDocumentCount(index.#part(0)) !== documentCount) {
       throw new Error('index: passage count disagrees');
     }
-    packedDocumentCount(index.#articleBytes());
+    packedDocumentCount(index.#part(1));
+    index.#grams = GramIndex.fromBytes(index.#part(2));
     return index;
   }
 
   /** The passage index (unpacking it now if it was not used yet). */
   get search(): PackedSearch<IndexDoc> {
-    this.#search ??= PackedSearch.unpack<IndexDoc>(this.#passageBytes(), indexOptions);
+    this.#search ??= PackedSearch.unpack<IndexDoc>(this.#part(0), indexOptions);
     return this.#search;
   }
 
   /** The article index: ids are article positions in the knowledge base's article order. */
   get articles(): PackedSearch<IndexDoc> {
-    this.#articles ??= PackedSearch.unpack<IndexDoc>(this.#articleBytes(), indexOptions);
+    this.#articles ??= PackedSearch.unpack<IndexDoc>(this.#part(1), indexOptions);
     return this.#articles;
+  }
+
+  /** The articles' character n-grams: ids are article positions, as in {@link articles}. */
+  get grams(): GramIndex {
+    this.#grams ??= GramIndex.fromBytes(this.#part(2));
+    return this.#grams;
   }
 
   /** Whether the passage index is unpacked. */
@@ -100,13 +127,9 @@ export class LanguageIndex {
     return this.#bytes;
   }
 
-  #passageBytes(): Uint8Array {
-    const length = new DataView(this.#bytes.buffer, this.#bytes.byteOffset, 8).getUint32(0, true);
-    return this.#bytes.subarray(8, 8 + length);
-  }
-
-  #articleBytes(): Uint8Array {
-    return this.#bytes.subarray(this.#split);
+  #part(i: number): Uint8Array {
+    const [start, end] = this.#parts[i] as [number, number];
+    return this.#bytes.subarray(start, end);
   }
 }
 
@@ -206,11 +229,13 @@ const LEAD_WORDS = 20;
 /**
  * Builds the per-language indexes over all passages (passage ids must be their positions, and
  * passages arrive in article order). One language is analysed and indexed at a time and packed
- * right away, which bounds a build's memory by its largest language.
+ * right away, which bounds a build's memory by its largest language. With `gramLength` above 0,
+ * each article's terms are also indexed as character n-grams of that length (see `GramIndex`).
  */
 export function buildPassageIndex(
   articles: ReadonlyMap<string, Pick<Article, 'title'>>,
   passages: readonly Passage[],
+  gramLength = 0,
 ): PassageIndex {
   const position = new Map([...articles.keys()].map((id, i) => [id, i]));
   const titles = new Map<string, string>();
@@ -266,7 +291,17 @@ export function buildPassageIndex(
         text: doc.text.join(' '),
       }),
     );
-    languages.set(lang, LanguageIndex.build(docs, articleDocs));
+    const grams = new GramIndexBuilder(gramLength);
+    for (const a of articleDocs) {
+      const tf = new Map<string, number>();
+      if (gramLength > 0) {
+        for (const field of [a.title, a.headings, a.text]) {
+          for (const term of field.split(' ')) if (term) tf.set(term, (tf.get(term) ?? 0) + 1);
+        }
+      }
+      grams.add(a.id, tf);
+    }
+    languages.set(lang, LanguageIndex.build(docs, articleDocs, grams.pack()));
   }
   // In term order, as saved and restored: prefix lookups (see prefixCost) then need no sorting.
   const sorted = new Map([...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

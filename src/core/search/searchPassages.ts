@@ -1,5 +1,6 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import { analyzerFor, type TermToken, termTokens } from '../analysis/analyzer.ts';
+import { charGrams } from '../analysis/charGrams.ts';
 import { questionLanguages } from '../analysis/detectLanguage.ts';
 import { UNDETERMINED } from '../analysis/languages.ts';
 import { foldTerm } from '../analysis/normalize.ts';
@@ -51,6 +52,11 @@ export interface PassageSearch {
   readonly hits: readonly PassageHit[];
   /** Article-level scores by article id (its best over the languages searched). */
   readonly articles: ReadonlyMap<string, ArticleMatch>;
+  /**
+   * Character n-gram scores (see `charGrams`) of the articles of `articles` in the question's
+   * language, by article id: how many of the pieces of the question's words each article uses.
+   */
+  readonly grams: ReadonlyMap<string, number>;
   /** The best passage of each article that matched at article level but has no passage in `hits`. */
   readonly reserve: ReadonlyMap<string, PassageHit>;
   /** Every analysed question term, including common ones left out of retrieval. */
@@ -77,6 +83,7 @@ export function searchPassages(
   const text = question.slice(0, settings.maxQuestionChars);
   const best = new Map<number, PassageHit>();
   const articles = new Map<string, ArticleMatch>();
+  const grams = new Map<string, number>();
   const reserve = new Map<string, PassageHit>();
   const allTerms = new Set<string>();
   let searchable = false;
@@ -99,6 +106,7 @@ export function searchPassages(
       const previous = articles.get(id);
       if (!previous || previous.score < match.score) articles.set(id, match);
     }
+    for (const [id, score] of run.grams) grams.set(id, Math.max(score, grams.get(id) ?? 0));
     for (const [id, hit] of run.reserve) {
       const previous = reserve.get(id);
       if (!previous || previous.score < hit.score) reserve.set(id, hit);
@@ -107,7 +115,7 @@ export function searchPassages(
   const hits = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   const pooled = new Set(hits.map((h) => h.passage.articleId));
   for (const id of pooled) reserve.delete(id);
-  return { hits, articles, reserve, terms: allTerms, searchable, concepts, question: text };
+  return { hits, articles, grams, reserve, terms: allTerms, searchable, concepts, question: text };
 }
 
 /** Inverse document frequency of an index term over passages (BM25's formula). */
@@ -169,7 +177,12 @@ function runQuery(
   groups: readonly TermGroup[],
   lang: string,
   settings: SearchSettings,
-): { hits: PassageHit[]; articles: Map<string, ArticleMatch>; reserve: Map<string, PassageHit> } {
+): {
+  hits: PassageHit[];
+  articles: Map<string, ArticleMatch>;
+  grams: Map<string, number>;
+  reserve: Map<string, PassageHit>;
+} {
   const total = kb.passages.length;
   const df = (t: string) => kb.index.df.get(t) ?? 0;
   const commonDf = Math.max(settings.commonTermMinPassages, settings.commonTermShare * total);
@@ -198,6 +211,7 @@ function runQuery(
     term.length >= settings.prefixMinLength && prefixCost(kb.index.df, term) <= commonDf;
   const found: Array<{ r: SearchResult; score: number }> = [];
   const articles = new Map<string, ArticleMatch>();
+  const grams = new Map<string, number>();
   const reserve = new Map<string, PassageHit>();
   for (const [indexLang, index] of kb.index.languages) {
     const own = indexLang === lang || indexLang === UNDETERMINED;
@@ -235,6 +249,22 @@ function runQuery(
       articles.set(id, { score, matched: new Set(r.terms), ...coverage(r, groups, totalIdf) });
       wanted.add(id);
     }
+    if (own && settings.gramWeight > 0 && settings.gramLength > 0) {
+      const pieces = [
+        ...new Set(
+          charGrams(
+            retrieving.map((g) => g.term),
+            settings.gramLength,
+          ),
+        ),
+      ];
+      const gramResults = index.grams.search(pieces, settings.articleBm25);
+      for (const r of gramResults) {
+        const id = kb.articleOrder[r.id as number];
+        // Pieces of words only re-rank articles that matched words: alone they match nearly anything.
+        if (id !== undefined && articles.has(id)) grams.set(id, r.score);
+      }
+    }
     // An article can rank well as a whole without any passage in the pool: keep its best passage.
     for (const r of results) {
       if (wanted.size === 0) break;
@@ -266,7 +296,7 @@ function runQuery(
     const bonus = 1 + (settings.proximityBoost * pairs) / Math.max(1, retrieving.length - 1);
     hits.push({ passage, score: score * bonus, matched, tokens, ...coverage(r, groups, totalIdf) });
   }
-  return { hits, articles, reserve };
+  return { hits, articles, grams, reserve };
 }
 
 /**

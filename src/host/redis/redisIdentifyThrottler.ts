@@ -15,13 +15,18 @@ export interface RedisIdentifyThrottlerOptions {
   readonly keyPrefix: string;
 }
 
-/** Discord lets each identify bucket start one session per 5 s. */
-const identifyWindowMs = 5000;
+/**
+ * Discord lets each identify bucket start one session per 5 s, counted when the IDENTIFY reaches
+ * it. The bucket is taken a second longer: the shard that took it may send its IDENTIFY a little
+ * later (a busy event loop, a slow connection), and the next machine's must still arrive 5 s after
+ * it. With exactly 5 s, two processes on a loaded machine were seen 4.x s apart at the fake Discord.
+ */
+const identifyWindowMs = 6000;
 
 /**
  * Identify throttling shared by every process of the bot, so machines splitting SHARD_IDS respect
  * `max_concurrency` together (@discordjs/ws's own throttler knows only its process): a shard may
- * identify once it takes its bucket `shard_id % max_concurrency` with `SET key NX PX 5000`, else it
+ * identify once it takes its bucket `shard_id % max_concurrency` with `SET key NX PX 6000`, else it
  * waits out the key's remaining life and tries again. If Redis cannot be reached, the in-process
  * SimpleIdentifyThrottler decides instead.
  */

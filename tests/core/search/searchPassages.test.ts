@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../src/core/analysis/analyzer.ts';
+import { rankArticles } from '../../../src/core/answer/rankArticles.ts';
 import { idf, searchPassages } from '../../../src/core/search/searchPassages.ts';
 import { DefaultSearchSettings } from '../../../src/core/search/settings.ts';
 import { knowledgeFrom } from '../../support/knowledge.ts';
@@ -45,6 +46,7 @@ describe('searchPassages', () => {
       expect(searchPassages(kb, q, settings, 10)).toEqual({
         hits: [],
         articles: new Map(),
+        grams: new Map(),
         reserve: new Map(),
         terms: new Set(),
         searchable: false,
@@ -86,6 +88,28 @@ describe('searchPassages', () => {
 
 describe('searchPassages with synonyms', () => {
   const synonyms = 'alliance, Allianz\ncompany, companies, Unternehmen';
+
+  it('prefers the article using pieces of a word in another form (Tastenverzögerungen / Tasten … verzögert)', () => {
+    const de = knowledgeFrom({
+      'maus.txt': 'Maus\n\nWenn die Maus träge reagiert, prüfen Sie die Einstellungen.',
+      'tasten.txt': 'Tastatur\n\nWenn die Tasten verzögert reagieren, prüfen Sie die Einstellungen.',
+    });
+    const found = searchPassages(de, 'Tastenverzögerungen einstellen', settings, 10);
+    expect([...found.articles.keys()].sort()).toEqual(['maus.txt', 'tasten.txt']);
+    expect(found.articles.get('tasten.txt')?.score).toBeCloseTo(found.articles.get('maus.txt')?.score ?? 0);
+    expect([...found.grams].sort((x, y) => y[1] - x[1])[0]?.[0]).toBe('tasten.txt');
+    expect(rankArticles(found, settings)[0]?.articleId).toBe('tasten.txt');
+  });
+
+  it('matches no article by pieces of words alone', () => {
+    const de = knowledgeFrom({
+      'tasten.txt': 'Tastatur\n\nWenn die Tasten verzögert reagieren, prüfen Sie das.',
+    });
+    const found = searchPassages(de, 'Tastenverzögerungen', settings, 10);
+    expect(found.hits).toEqual([]);
+    expect(found.grams.size).toBe(0);
+    expect(rankArticles(found, settings)).toEqual([]);
+  });
 
   it('finds the German `Allianz` first for an English question with `alliance`', () => {
     const kb = knowledgeFrom(articles, { synonyms });

@@ -248,6 +248,14 @@ export class FakeGateway {
     connection.socket.close(code, reason);
   }
 
+  /**
+   * Sends `text` as one text frame as is, bypassing the session's sequence: a frame mangled on the
+   * way (a broken proxy). A READY with `d: null` crashes @discordjs/ws 1.2.3's shard worker thread.
+   */
+  sendRawFrame(text: string, shardId?: number): void {
+    this.#liveConnection('send a raw frame', shardId).socket.send(text);
+  }
+
   /** Terminates every socket; the fake is shutting down. */
   close(): void {
     for (const connection of this.#sockets) {
