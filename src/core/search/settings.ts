@@ -19,9 +19,10 @@ export const DefaultIndexSettings = {
   maxFileBytes: 10 * 1024 * 1024,
   /**
    * Length of the character n-grams indexed per article (0: none; see `GramIndex`). 3 / 4 / 5
-   * at gramWeight 0.4: GNOME hit@1 0.753 / 0.755 / 0.755, FAQ 0.614 / 0.620 / 0.602, handbook alike.
-   * The handbook's 26 languages: +28 MB of cache, +55 MB RSS with every language decoded (as a
-   * MiniSearch field instead: +220 MB).
+   * at gramWeight 0.7: GNOME hit@1 0.760 / 0.765 / 0.761 (de 0.716 / 0.726 / 0.714), FAQ 0.637 /
+   * 0.643 / 0.637, handbook both languages 0.949 / 0.942 / 0.949. The handbook's 26 languages:
+   * +28 MB of cache, +55 MB RSS with every language decoded (as a MiniSearch field: +220 MB), about
+   * 2–3 s more CPU for a cold build (19–20 s → 21–24 s on a loaded machine, parse and chunk included).
    */
   gramLength: 4,
 } as const satisfies Record<string, unknown>;
@@ -47,16 +48,19 @@ export const DefaultQuerySettings = {
   articleWeight: 0.7,
   /**
    * Share of the article weight given to the article's character n-gram score, min-max normalised
-   * like the others (range 0.3–0.5); n-grams only re-rank articles that matched words (alone they
+   * like the others (range 0.6–0.8); n-grams only re-rank articles that matched words (alone they
    * matched "volcano observatory" in blockchain news; as candidates they gained nothing). GNOME
-   * hit@1 (en / de) at 0 / 0.3 / 0.4 / 0.5 / 0.6: 0.733 (0.789 / 0.677) / 0.752 (0.807 / 0.696) /
-   * 0.754 (0.805 / 0.702) / 0.758 (0.803 / 0.712) / 0.759 (0.795 / 0.722); FAQ 0.620 / 0.626 /
-   * 0.626 / 0.620 / 0.614; handbook de/en 0.923/0.936 → 0.936/0.949 at 0.3–0.4. n-grams for
-   * compounding languages only: English back at 0.789, FAQ 0.614. Their BM25 as the article
-   * level's (k 1.2 or b 0.5 lower on GNOME, k 5 alike).
+   * hit@1 (en / de) at 0 / 0.5 / 0.6 / 0.7 / 0.8 / 0.9 / 1: 0.733 (0.789 / 0.677) / 0.759
+   * (0.809 / 0.708) / 0.764 (0.805 / 0.722) / 0.765 (0.803 / 0.726) / 0.767 (0.801 / 0.732) /
+   * 0.762 / 0.761 (0.787 / 0.734); FAQ 0.620 / 0.614 / 0.626 / 0.643 / 0.649 / 0.655 / 0.626;
+   * handbook de/en 0.923/0.936 / 0.936/0.949 / 0.949/0.949 / 0.936/0.949 / 0.923/0.962 /
+   * 0.923/0.962 / 0.910/0.962. With MiniSearch's factor for matched terms (see `GramIndex`), 0.4
+   * was best: GNOME 0.754, FAQ 0.626. n-grams for compounding languages only: English back at
+   * 0.789, FAQ 0.614. Their BM25 is the article level's (k 1.2 or b 0.5 lower on GNOME, k 5 alike).
    */
-  gramWeight: 0.4,
-  // Measured with n-grams on and left out (GNOME hit@1 0.754 at the time, en 0.805, de 0.702):
+  gramWeight: 0.7,
+  // Measured with n-grams on (weight 0.4, with the matched-terms factor: GNOME 0.754, en 0.805, de
+  // 0.702) and left out:
   // German participles stemmed as their infinitive (eingeschaltet → einschalten): 7 questions
   // fixed, 7 lost, same figures; a passage bonus for the share of the question's n-grams it holds
   // (×1 + 0.3 / 0.6 / 1.2 × share): GNOME 0.756 / 0.756 / 0.753, FAQ 0.626 / 0.620 / 0.620; other

@@ -15,12 +15,12 @@ import { openKnowledge } from '../../../src/host/openKnowledge.ts';
  * quality, article-level scoring fused with passages and character 4-grams) with
  *   npm run --silent eval -- --knowledge tests/fixtures/eval/handbook/knowledge \
  *     --questions tests/fixtures/eval/handbook/questions.jsonl
- * which printed   de: hit@1 0.936  hit@3 1.000  MRR@10 0.964
+ * which printed   de: hit@1 0.936  hit@3 0.987  MRR@10 0.960
  *                 en: hit@1 0.949  hit@3 0.987  MRR@10 0.971
- *                 ask: confident 0.808, precision of the first citation 0.960 (both languages)
+ *                 ask: confident 0.814, precision of the first citation 0.969 (both languages)
  */
 const FLOORS = {
-  de: { hitAt1: 0.92, hitAt3: 0.98, mrrAt10: 0.95 },
+  de: { hitAt1: 0.92, hitAt3: 0.97, mrrAt10: 0.945 },
   en: { hitAt1: 0.935, hitAt3: 0.97, mrrAt10: 0.955 },
 } as const;
 const ASK_FLOORS = { confident: 0.8, precision: 0.94 } as const;

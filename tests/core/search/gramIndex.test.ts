@@ -14,13 +14,13 @@ describe('GramIndex', () => {
     const index = indexOf({ 7: { kalibrier: 2, farb: 1 }, 3: { drucker: 1 }, 9: { kalibri: 1, drucker: 1 } });
     expect(index.documentCount).toBe(3);
     const found = index.search(['kali', 'alib', 'libr', 'ibri', 'brie', 'rier'], bm25);
-    // 7 has all six pieces (twice each), 9 the first four: more matched pieces rank first.
+    // 7 has all six pieces (twice each), 9 the first four.
     expect(found.map((r) => r.id)).toEqual([7, 9]);
     expect(found[0]?.score).toBeGreaterThan(found[1]?.score ?? Number.POSITIVE_INFINITY);
     expect(index.search(['zzzz', 'usb'], bm25)).toEqual([]);
   });
 
-  it('scores as MiniSearch’s BM25+ times the number of matched n-grams', () => {
+  it('scores as MiniSearch’s BM25+ summed over the distinct n-grams asked', () => {
     const index = indexOf({ 0: { orca: 3 }, 1: { other: 1 } });
     // one document of two holds "orca" (a term of four letters is its own n-gram) three times
     const idf = Math.log(1 + (2 - 1 + 0.5) / (1 + 0.5));
