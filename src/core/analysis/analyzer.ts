@@ -1,6 +1,6 @@
 import { knownLanguages, languageSupport } from './languages.ts';
 import { foldTerm } from './normalize.ts';
-import { type Token, tokenize } from './tokenize.ts';
+import { scanTokens, type Token } from './tokenize.ts';
 
 /** Turns words of one language into index terms. */
 export interface Analyzer {
@@ -58,11 +58,12 @@ function createAnalyzer(lang: string): Analyzer {
   );
   const stem = support.stem;
   // Snowball stemming dominates indexing time; the vocabulary is Zipfian, so memoise per word.
-  const memo = new Map<string, string | undefined>();
+  // null for a word without a term (a stopword): one lookup per word, not a get and a has.
+  const memo = new Map<string, string | null>();
 
   const term = (word: string): string | undefined => {
     const hit = memo.get(word);
-    if (hit !== undefined || memo.has(word)) return hit;
+    if (hit !== undefined) return hit ?? undefined;
     const folded = stripPossessive(foldTerm(word));
     let result: string | undefined;
     if (folded.length > 0 && folded.length <= MAX_TERM_LENGTH && !stop.has(folded)) {
@@ -73,7 +74,7 @@ function createAnalyzer(lang: string): Analyzer {
       else if (stem && isStemmable(folded)) result = fold(stem(folded));
       else result = folded;
     }
-    if (memo.size < 200_000) memo.set(word, result);
+    if (memo.size < 200_000) memo.set(word, result ?? null);
     return result;
   };
 
@@ -82,10 +83,10 @@ function createAnalyzer(lang: string): Analyzer {
     term,
     terms(text: string): string[] {
       const out: string[] = [];
-      for (const token of tokenize(text)) {
-        const t = term(token.text);
+      scanTokens(text, (token) => {
+        const t = term(token);
         if (t) out.push(t);
-      }
+      });
       return out;
     },
     isStopword: (folded) => stop.has(folded),
@@ -122,9 +123,9 @@ export type TermToken = Token & { readonly term: string };
 export function termTokens(text: string, lang: string): TermToken[] {
   const analyzer = analyzerFor(lang);
   const out: TermToken[] = [];
-  for (const token of tokenize(text)) {
-    const t = analyzer.term(token.text);
-    if (t) out.push({ ...token, term: t });
-  }
+  scanTokens(text, (token, start, end) => {
+    const term = analyzer.term(token);
+    if (term) out.push({ text: token, start, end, term });
+  });
   return out;
 }

@@ -1,7 +1,33 @@
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import {
+  type BM25,
+  type Expansion,
+  type PostingRange,
+  type QueryNode,
+  type RankedResults,
+  type ScoredField,
+  type ScoredIndex,
+  ScoringState,
+  scoreQuery,
+  type TermQuery,
+} from './packedScorer.ts';
+import { TermLookup } from './termLookup.ts';
 
 /** What MiniSearch keeps per term: each field's documents with the term's frequency. */
 type FieldTermData = Map<number, Map<number, number>>;
+
+/** What an unpacked index keeps beside MiniSearch's own fields, for {@link PackedSearch.rank}. */
+interface Packed {
+  readonly index: ScoredIndex;
+  /** Terms and their postings by term number, as packed. */
+  readonly terms: readonly string[];
+  readonly values: readonly FieldTermData[];
+  readonly tree: Map<string, unknown>;
+  state?: ScoringState;
+  lookup?: TermLookup;
+}
+
+type SpecOptions = SearchOptions & Pick<Options, 'tokenize' | 'processTerm'>;
 
 /**
  * A MiniSearch index built straight into bytes and restored from them in a fraction of the time
@@ -15,6 +41,8 @@ type FieldTermData = Map<number, Map<number, number>>;
  * The subclass reaches MiniSearch's protected fields, the same ones `loadJS` fills.
  */
 export class PackedSearch<T> extends MiniSearch<T> {
+  #packed: Packed | undefined;
+
   /**
    * Indexes documents straight into the packed form: the same postings, field lengths and averages
    * as `addAll` followed by {@link pack} (the same arithmetic in the same order), without
@@ -157,9 +185,181 @@ export class PackedSearch<T> extends MiniSearch<T> {
     if (entry !== entryCount) throw new Error('index: posting lists disagree');
     // MiniSearch's own SearchableMap over a tree built as it builds one (see radixTree).
     const Tree = search._index.constructor as new (tree: Map<string, unknown>) => typeof search._index;
-    search._index = new Tree(radixTree(terms, values));
+    const tree = radixTree(terms, values);
+    search._index = new Tree(tree);
+    search.#packed = {
+      index: {
+        documentCount: header.documentCount,
+        fieldCount: fields,
+        fieldLengths: lengths,
+        averageFieldLength: header.averageFieldLength,
+        ids,
+      },
+      terms,
+      values,
+      tree,
+    };
     return search;
   }
+
+  /**
+   * MiniSearch's `search`, with the same results (see {@link rank}).
+   */
+  override search(query: Query, searchOptions: SearchOptions = {}): SearchResult[] {
+    const ranked = this.rank(query, searchOptions);
+    if (Array.isArray(ranked)) return ranked;
+    return ranked
+      .slice()
+      .map(({ id, score, terms, queryTerms, match }) => ({ id, score, terms, queryTerms, match }));
+  }
+
+  /**
+   * The results of MiniSearch's `search` — the same documents, scores, terms and order — scored
+   * over the packed postings (see `packedScorer.ts`) and ranked as they are read: reading the best
+   * few of many results costs little. A result's `terms` and `match` are worked out when read.
+   * Options the packed scorer does not implement (`boostDocument`, `filter`, the wildcard query,
+   * a query term asked twice) are left to MiniSearch's own `search`.
+   */
+  rank(query: Query, searchOptions: SearchOptions = {}): RankedResults {
+    const packed = this.#packed;
+    const global = this._options.searchOptions;
+    const terms: TermQuery[] = [];
+    const root =
+      packed && this._storedFields.size === 0 && { ...global, ...searchOptions }.filter == null
+        ? this.#compile(query, searchOptions, terms)
+        : undefined;
+    if (!packed || !root) return super.search(query, searchOptions);
+    packed.state ??= new ScoringState(packed.index);
+    return scoreQuery(packed.index, packed.state, root, terms);
+  }
+
+  /** MiniSearch's `executeQuery` as a tree of term queries (undefined: not for the packed scorer). */
+  #compile(query: Query, searchOptions: SearchOptions, terms: TermQuery[]): QueryNode | undefined {
+    if (typeof query === 'symbol') return undefined;
+    if (typeof query !== 'string') {
+      const options = { ...searchOptions, ...query, queries: undefined };
+      const children: QueryNode[] = [];
+      for (const q of query.queries) {
+        const child = this.#compile(q, options, terms);
+        if (!child) return undefined;
+        children.push(child);
+      }
+      return combine(children, options.combineWith);
+    }
+    const { tokenize, processTerm, searchOptions: global } = this._options;
+    const options: SpecOptions = { tokenize, processTerm, ...global, ...searchOptions };
+    const words = (options.tokenize as (text: string) => string[])(query)
+      .flatMap((term) =>
+        (options.processTerm as (term: string) => string | string[] | null | undefined | false)(term),
+      )
+      .filter((term): term is string => !!term);
+    const children: QueryNode[] = [];
+    for (const [i, word] of words.entries()) {
+      const spec = this.#termQuery(word, i, words, options);
+      if (!spec || terms.some((t) => t.term === word)) return undefined;
+      children.push({ kind: 'term', query: spec, bit: terms.length });
+      terms.push(spec);
+    }
+    return combine(children, options.combineWith);
+  }
+
+  /** MiniSearch's `executeQuerySpec` for one term, as its expansions (undefined: not packed). */
+  #termQuery(term: string, i: number, words: string[], searchOptions: SpecOptions): TermQuery | undefined {
+    const options = { ...this._options.searchOptions, ...searchOptions };
+    if (options.boostDocument) return undefined;
+    const fuzzy =
+      typeof options.fuzzy === 'function' ? options.fuzzy(term, i, words) : options.fuzzy || false;
+    const prefix =
+      typeof options.prefix === 'function' ? options.prefix(term, i, words) : options.prefix === true;
+    const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, i, words) : 1;
+    const boost = options.boost ?? {};
+    // As MiniSearch builds its boosts: the fields are then the keys of this object, in its order.
+    const boosts: Record<string, number> = {};
+    for (const name of options.fields || this._options.fields) {
+      boosts[name] = (Object.hasOwn(boost, name) ? boost[name] : undefined) || 1;
+    }
+    const fields: ScoredField[] = [];
+    for (const [name, value] of Object.entries(boosts)) {
+      const id = this._fieldIds[name];
+      if (id !== undefined) fields.push({ name, id, boost: value });
+    }
+    const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...DEFAULT_WEIGHTS, ...options.weights };
+    const { terms, values } = this.#packed as Packed;
+    const lookup = this.#lookup();
+    const expansions: Expansion[] = [];
+    const add = (t: number, weight: number): boolean => {
+      const derived = terms[t] as string;
+      // MiniSearch would set the prototype of a match object to this term's fields: leave it that.
+      if (derived === '__proto__') return false;
+      // An unpacked index holds only packed posting lists (it cannot be added to).
+      const fields = values[t] as unknown as ReadonlyMap<number, Postings>;
+      expansions.push({ term: derived, weight, fields });
+      return true;
+    };
+    const exact = lookup.find(term);
+    if (exact >= 0 && !add(exact, 1)) return undefined;
+    let fuzzyMatches: Map<number, number> | undefined;
+    if (fuzzy) {
+      const fraction = fuzzy === true ? 0.2 : fuzzy;
+      const maxFuzzy = options.maxFuzzy as number;
+      const maxDistance = fraction < 1 ? Math.min(maxFuzzy, Math.round(term.length * fraction)) : fraction;
+      if (maxDistance === 1) {
+        fuzzyMatches = new Map(lookup.within1(term).map(({ term: t, distance }) => [t, distance]));
+      } else if (maxDistance) {
+        // Rarer, wider edits: MiniSearch's own walk of the term tree.
+        fuzzyMatches = new Map();
+        for (const [derived, [, distance]] of this._index.fuzzyGet(term, maxDistance)) {
+          fuzzyMatches.set(lookup.find(derived), distance);
+        }
+      }
+    }
+    if (prefix) {
+      for (const t of lookup.completions(term)) {
+        const derived = terms[t] as string;
+        const distance = derived.length - term.length;
+        if (!distance) continue;
+        fuzzyMatches?.delete(t);
+        if (!add(t, (prefixWeight * derived.length) / (derived.length + 0.3 * distance))) return undefined;
+      }
+    }
+    for (const [t, distance] of fuzzyMatches ?? []) {
+      if (!distance) continue;
+      const derived = terms[t] as string;
+      if (!add(t, (fuzzyWeight * derived.length) / (derived.length + distance))) return undefined;
+    }
+    const bm25 = options.bm25 as BM25;
+    return { term, termBoost, expansions, fields, bm25 };
+  }
+
+  /** Sorted orders of the terms, made on the first search. */
+  #lookup(): TermLookup {
+    const packed = this.#packed as Packed;
+    if (!packed.lookup) {
+      const number = new Map<unknown, number>(packed.values.map((v, t) => [v, t]));
+      packed.lookup = new TermLookup(packed.terms, packed.tree, (value) => number.get(value) as number);
+    }
+    return packed.lookup;
+  }
+}
+
+/** MiniSearch's default prefix and fuzzy weights (merged under the `weights` option). */
+const DEFAULT_WEIGHTS = (() => {
+  class Defaults extends MiniSearch<unknown> {
+    get weights() {
+      return this._options.searchOptions.weights;
+    }
+  }
+  return new Defaults({ fields: ['_'] }).weights;
+})();
+
+/** MiniSearch's `combineResults`: no parts, no results; else the operator folded over them. */
+function combine(children: QueryNode[], combineWith = 'or'): QueryNode {
+  if (children.length === 0) return { kind: 'or', children };
+  const kind = combineWith.toLowerCase();
+  if (kind !== 'or' && kind !== 'and' && kind !== 'and_not') {
+    throw new Error(`Invalid combination operator: ${combineWith}`);
+  }
+  return children.length === 1 ? (children[0] as QueryNode) : { kind, children };
 }
 
 /**
@@ -240,46 +440,46 @@ class DenseMap<V> {
  * One term's documents in one field, ascending, with the term's frequency in each: a range of the
  * index's shared arrays (a typed-array view per list would cost more to create than the list).
  */
-class Postings {
-  readonly #docs: Uint32Array;
-  readonly #freqs: Uint32Array;
-  readonly #start: number;
-  readonly #end: number;
+class Postings implements PostingRange {
+  readonly docs: Uint32Array;
+  readonly freqs: Uint32Array;
+  readonly start: number;
+  readonly end: number;
   /** Where the next get() probably looks: MiniSearch gets each document in keys() order. */
   #next: number;
 
   constructor(docs: Uint32Array, freqs: Uint32Array, start: number, end: number) {
-    this.#docs = docs;
-    this.#freqs = freqs;
-    this.#start = start;
-    this.#end = end;
+    this.docs = docs;
+    this.freqs = freqs;
+    this.start = start;
+    this.end = end;
     this.#next = start;
   }
 
   get size(): number {
-    return this.#end - this.#start;
+    return this.end - this.start;
   }
 
   keys(): IterableIterator<number> {
-    return this.#docs.subarray(this.#start, this.#end).values();
+    return this.docs.subarray(this.start, this.end).values();
   }
 
   get(doc: number): number | undefined {
-    const docs = this.#docs;
+    const docs = this.docs;
     let i = this.#next;
-    if (i >= this.#end || docs[i] !== doc) {
-      let lo = this.#start;
-      let hi = this.#end;
+    if (i >= this.end || docs[i] !== doc) {
+      let lo = this.start;
+      let hi = this.end;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if ((docs[mid] as number) < doc) lo = mid + 1;
         else hi = mid;
       }
-      if (lo >= this.#end || docs[lo] !== doc) return undefined;
+      if (lo >= this.end || docs[lo] !== doc) return undefined;
       i = lo;
     }
     this.#next = i + 1;
-    return this.#freqs[i];
+    return this.freqs[i];
   }
 }
 

@@ -1,4 +1,3 @@
-import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
@@ -101,13 +100,13 @@ export class LanguageIndex {
   }
 
   /** The passage index (unpacking it now if it was not used yet). */
-  get search(): MiniSearch<IndexDoc> {
+  get search(): PackedSearch<IndexDoc> {
     this.#search ??= PackedSearch.unpack<IndexDoc>(this.#part(0), indexOptions);
     return this.#search;
   }
 
   /** The article index: ids are article positions in the knowledge base's article order. */
-  get articles(): MiniSearch<IndexDoc> {
+  get articles(): PackedSearch<IndexDoc> {
     this.#articles ??= PackedSearch.unpack<IndexDoc>(this.#part(1), indexOptions);
     return this.#articles;
   }

@@ -236,14 +236,14 @@ function runQuery(
       boostTerm: (term) => weight.get(term) ?? 1,
     };
     const narrow = own && rare.length === 0 ? allConcepts(retrieving, df) : undefined;
-    let results = narrow ? index.search.search(narrow, options) : [];
-    if (results.length === 0) results = index.search.search(terms.join(' '), options);
+    let results = narrow ? index.search.rank(narrow, options) : [];
+    if (results.length === 0) results = index.search.rank(terms.join(' '), options);
     // Names match across languages, but a translated twin should not beat the question's language.
     const language = own ? 1 : settings.otherLanguageWeight;
     for (const r of results.slice(0, settings.passagePool)) found.push({ r, score: r.score * language });
     const articleOptions = { ...options, bm25: settings.articleBm25 };
-    let articleResults = narrow ? index.articles.search(narrow, articleOptions) : [];
-    if (articleResults.length === 0) articleResults = index.articles.search(terms.join(' '), articleOptions);
+    let articleResults = narrow ? index.articles.rank(narrow, articleOptions) : [];
+    if (articleResults.length === 0) articleResults = index.articles.rank(terms.join(' '), articleOptions);
     const wanted = new Set<string>();
     for (const r of articleResults.slice(0, settings.passagePool)) {
       const id = kb.articleOrder[r.id as number];

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/core/analysis/tokenize.ts';
+import { scanTokens, tokenize } from '../../../src/core/analysis/tokenize.ts';
 
 const texts = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -47,5 +48,56 @@ describe('tokenize', () => {
 
   it('finds no words in punctuation, emoji or whitespace', () => {
     expect(tokenize('?!… 🚀🎉 ---\u200b\u202e ')).toEqual([]);
+  });
+
+  it('finds the tokens of the word expression, testing each against the CJK expression', () => {
+    // The definition: the word expression, every match tested against the scripts' expression.
+    const word = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}]+)*/gu;
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+    const reference = (text: string) =>
+      [...text.matchAll(word)].flatMap((m) =>
+        cjk.test(m[0])
+          ? tokenize(m[0]).map((t) => ({ ...t, start: t.start + m.index, end: t.end + m.index }))
+          : [{ text: m[0], start: m.index, end: m.index + m[0].length }],
+      );
+    // Latin, Cyrillic, kana, Han (also outside the BMP), CJK radicals, a long vowel mark, a combining
+    // mark, letters and digits outside the BMP, other digits, separators, an emoji, a lone surrogate.
+    const text = fc
+      .array(
+        fc.constantFrom(
+          ...[
+            'a',
+            'é',
+            'Ж',
+            'か',
+            'カ',
+            '日',
+            '𠀀',
+            '⺀',
+            'ー',
+            '\u0301',
+            '𝐀',
+            '𝟎',
+            '1',
+            '٣',
+            ',',
+            '.',
+            "'",
+            '’',
+          ],
+          ...['_', ' ', '-', '🚀', '\ud800'],
+        ),
+        { maxLength: 30 },
+      )
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokenize(t)).toEqual(reference(t));
+        const visited: Array<{ text: string; start: number; end: number }> = [];
+        scanTokens(t, (token, start, end) => visited.push({ text: token, start, end }));
+        expect(visited).toEqual(tokenize(t));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
