@@ -1,4 +1,6 @@
 import { charGrams } from '../analysis/charGrams.ts';
+import { concatSections, readSections } from './byteSections.ts';
+import { positionOf } from './lowerBound.ts';
 
 /**
  * An inverted index of character n-grams (see `charGrams`) over one language's articles, packed
@@ -22,7 +24,7 @@ export class GramIndex {
   #terms: readonly string[] | undefined;
 
   private constructor(bytes: Uint8Array) {
-    const s = sections(bytes);
+    const s = readSections(bytes, 'packed n-gram index');
     const counts = s.next(5 * 4);
     const [docCount, termCount, postingCount, averageMilli, termBytes] = new Uint32Array(
       counts.buffer,
@@ -61,7 +63,7 @@ export class GramIndex {
     const matched = new Uint32Array(n);
     const { k, b, d } = bm25;
     for (const gram of new Set(grams)) {
-      const t = lowerBound(terms, gram);
+      const t = positionOf(terms, gram);
       if (terms[t] !== gram) continue;
       const start = t === 0 ? 0 : (this.#ends[t - 1] as number);
       const end = this.#ends[t] as number;
@@ -174,7 +176,7 @@ export class GramIndexBuilder {
       Math.round(average * 1000),
       text.length,
     ]);
-    return concat([counts, new Uint32Array(this.#ids), lengths, ends, docs, freqs, text]);
+    return concatSections([counts, new Uint32Array(this.#ids), lengths, ends, docs, freqs, text]);
   }
 
   #gramsOf(term: string): readonly number[] {
@@ -197,53 +199,4 @@ export class GramIndexBuilder {
     this.#termGrams.set(term, numbers);
     return numbers;
   }
-}
-
-function lowerBound(sorted: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as string) < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Sections one after another, each preceded by its byte length and padded to 8 bytes. */
-function concat(parts: readonly ArrayBufferView[]): Uint8Array {
-  const padded = (x: number) => Math.ceil(x / 8) * 8;
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + 8 + padded(p.byteLength), 0));
-  const view = new DataView(out.buffer);
-  let at = 0;
-  for (const part of parts) {
-    view.setUint32(at, part.byteLength, true);
-    out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at + 8);
-    at += 8 + padded(part.byteLength);
-  }
-  return out;
-}
-
-function sections(input: Uint8Array) {
-  // Typed views need aligned offsets.
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
-  const next = (expected: number): Uint8Array => {
-    if (at + 8 > bytes.byteLength) throw new Error('index: packed n-gram index is truncated');
-    const length = view.getUint32(at, true);
-    const start = at + 8;
-    if (length !== expected || start + length > bytes.byteLength) {
-      throw new Error('index: packed n-gram index is truncated');
-    }
-    at = start + Math.ceil(length / 8) * 8;
-    return bytes.subarray(start, start + length);
-  };
-  return {
-    next,
-    uint32: (count: number) => {
-      const s = next(count * 4);
-      return new Uint32Array(s.buffer, s.byteOffset, count);
-    },
-  };
 }

@@ -1,4 +1,5 @@
 import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { concatSections, readSections } from './byteSections.ts';
 import {
   type BM25,
   type Expansion,
@@ -125,7 +126,7 @@ export class PackedSearch<T> extends MiniSearch<T> {
       averageFieldLength: averages,
       counts: [ids.length, lengths.length, entryEnds.length, total, terms.length],
     };
-    return concat([
+    return concatSections([
       new TextEncoder().encode(JSON.stringify(header)),
       ids,
       lengths,
@@ -380,7 +381,7 @@ interface Header {
 }
 
 function read(bytes: Uint8Array) {
-  const sections = split(bytes);
+  const sections = readSections(bytes, 'packed index');
   let header: Header;
   try {
     header = JSON.parse(new TextDecoder().decode(sections.next())) as Header;
@@ -537,47 +538,4 @@ function radixTree<T>(terms: readonly string[], values: readonly T[]): Map<strin
     node.set('', values[t]);
   });
   return root;
-}
-
-/** Sections one after another, each preceded by its byte length and padded to 8 bytes. */
-function concat(parts: readonly ArrayBufferView[]): Uint8Array {
-  const padded = (n: number) => Math.ceil(n / 8) * 8;
-  const total = parts.reduce((sum, p) => sum + 8 + padded(p.byteLength), 0);
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  for (const part of parts) {
-    view.setUint32(at, part.byteLength, true);
-    out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at + 8);
-    at += 8 + padded(part.byteLength);
-  }
-  return out;
-}
-
-function split(input: Uint8Array) {
-  // Typed views need aligned offsets; a small Buffer may sit at any offset of Node's pool.
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
-  const next = (expected?: number): Uint8Array => {
-    if (at + 8 > bytes.byteLength) throw new Error('index: packed index is truncated');
-    const length = view.getUint32(at, true);
-    const start = at + 8;
-    if (start + length > bytes.byteLength || (expected !== undefined && length !== expected)) {
-      throw new Error('index: packed index is truncated');
-    }
-    at = start + Math.ceil(length / 8) * 8;
-    return bytes.subarray(start, start + length);
-  };
-  return {
-    next,
-    uint32: (count: number) => {
-      const s = next(count * 4);
-      return new Uint32Array(s.buffer, s.byteOffset, count);
-    },
-    float64: (count: number) => {
-      const s = next(count * 8);
-      return new Float64Array(s.buffer, s.byteOffset, count);
-    },
-  };
 }

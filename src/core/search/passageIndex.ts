@@ -2,6 +2,7 @@ import type { Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
 import { GramIndex, GramIndexBuilder } from './gramIndex.ts';
+import { positionOf } from './lowerBound.ts';
 import { PackedSearch, packedDocumentCount } from './packedSearch.ts';
 
 /** The fields each passage is indexed under. */
@@ -182,23 +183,12 @@ export function mayMatch(
   const holds = (i: number) => ((masks[i] ?? 0) & bit) !== 0;
   return terms.some((t) => {
     // The first index term at or after t: t itself, then (if any) the terms it is a prefix of.
-    let i = lowerBound(known, t);
+    let i = positionOf(known, t);
     if (known[i] === t && holds(i++)) return true;
     if (!prefix(t)) return false;
     for (; i < known.length && (known[i] as string).startsWith(t); i++) if (holds(i)) return true;
     return false;
   });
-}
-
-function lowerBound(sorted: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as string) < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
