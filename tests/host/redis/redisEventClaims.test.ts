@@ -1,12 +1,11 @@
-import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectRedis } from '../../../src/host/redis/connectRedis.ts';
 import { RedisEventClaims } from '../../../src/host/redis/redisEventClaims.ts';
-import { type RedisServer, startRedis } from '../../support/servers/redis.ts';
+import { startRedis } from '../../support/servers/redis.ts';
+import { useRedis } from '../../support/servers/useRedis.ts';
 
 /** Against a real redis-server; each client stands for one process holding a gateway session. */
-let redis: RedisServer;
-const clients: Redis[] = [];
+const redis = useRedis();
 let prefixCount = 0;
 
 async function processes(count: number, ttlMs = 60_000): Promise<RedisEventClaims[]> {
@@ -14,24 +13,11 @@ async function processes(count: number, ttlMs = 60_000): Promise<RedisEventClaim
   const keyPrefix = `citebot:test-event${prefixCount}`;
   return Promise.all(
     Array.from({ length: count }, async () => {
-      const client = await connectRedis(redis.url, () => {});
-      clients.push(client);
+      const client = await redis.client();
       return new RedisEventClaims(client, { ttlMs, fallbackMax: 100, onError: () => {}, keyPrefix });
     }),
   );
 }
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.disconnect();
-});
-
-afterAll(async () => {
-  await redis.stop();
-});
 
 describe('RedisEventClaims', () => {
   it('lets exactly one of three processes claim an event they all received at once', async () => {
@@ -53,7 +39,9 @@ describe('RedisEventClaims', () => {
   it('sets the claim to expire, so Redis does not keep every event id forever', async () => {
     const [a] = await processes(1, 60_000);
     await a?.claim('interaction', '333333333333333333');
-    const ttl = await clients[0]?.pttl(`citebot:test-event${prefixCount}:interaction:333333333333333333`);
+    const ttl = await redis.clients[0]?.pttl(
+      `citebot:test-event${prefixCount}:interaction:333333333333333333`,
+    );
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60_000);
   });

@@ -1,12 +1,9 @@
-import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis } from '../../../src/host/redis/connectRedis.ts';
+import { describe, expect, it } from 'vitest';
 import { RedisIdentifyThrottler } from '../../../src/host/redis/redisIdentifyThrottler.ts';
-import { type RedisServer, startRedis } from '../../support/servers/redis.ts';
+import { useRedis } from '../../support/servers/useRedis.ts';
 
 /** Against a real redis-server; each throttler stands for one machine running some of the shards. */
-let redis: RedisServer;
-const clients: Redis[] = [];
+const redis = useRedis();
 let prefixCount = 0;
 
 /** A short window keeps the test quick; Discord's is 5 s. */
@@ -17,24 +14,11 @@ async function machines(count: number, maxConcurrency: number): Promise<RedisIde
   const keyPrefix = `citebot:test-identify${prefixCount}`;
   return Promise.all(
     Array.from({ length: count }, async () => {
-      const client = await connectRedis(redis.url, () => {});
-      clients.push(client);
+      const client = await redis.client();
       return new RedisIdentifyThrottler(client, { maxConcurrency, windowMs, keyPrefix, onError: () => {} });
     }),
   );
 }
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.disconnect();
-});
-
-afterAll(async () => {
-  await redis.stop();
-});
 
 describe('RedisIdentifyThrottler', () => {
   it('lets two machines identify shards of one bucket only a window apart', async () => {

@@ -1,34 +1,20 @@
 import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ButtonStateStore } from '../../../src/adapters/discord/buttonStateStore.ts';
 import { connectRedis, redactRedisUrl } from '../../../src/host/redis/connectRedis.ts';
 import { RedisButtonState } from '../../../src/host/redis/redisButtonState.ts';
 import { ReloadChannel } from '../../../src/host/redis/reloadChannel.ts';
 import { SharedRateLimiter } from '../../../src/host/redis/sharedRateLimiter.ts';
-import { type RedisServer, startRedis } from '../../support/servers/redis.ts';
+import { startRedis } from '../../support/servers/redis.ts';
+import { useRedis } from '../../support/servers/useRedis.ts';
 
 /** Against a real redis-server (tests/support/servers); each client below stands for one replica. */
-let redis: RedisServer;
-const clients: Redis[] = [];
+const redis = useRedis();
 let prefixCount = 0;
 
 async function replicaClient(): Promise<Redis> {
-  const client = await connectRedis(redis.url, () => {});
-  clients.push(client);
-  return client;
+  return redis.client();
 }
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.disconnect();
-});
-
-afterAll(async () => {
-  await redis.stop();
-});
 
 function limiters(count: number, limit: number, windowMs = 30_000) {
   prefixCount += 1;
