@@ -205,20 +205,25 @@ describe('learned aliases are per server', () => {
 });
 
 describe('/kb learned with more candidates than fit one message', () => {
-  it('pages through them 4 at a time with Previous / Next and stays on the page after a decision', async () => {
+  /** Puts `count` candidates straight into the store and runs /kb learned. */
+  async function listCandidates(count: number) {
     const bot = await startBot();
     const { fake } = bot;
     const store = bot.running.bot?.context.store ?? never();
-    // Nine candidates straight into the store: proposing by 👍 is the test above.
-    for (let n = 1; n <= 9; n++)
+    for (let n = 1; n <= count; n++)
       await store.proposeAlias({
         article,
         question: `candidate question ${n}`,
         guildId: fake.world.guild.id,
       });
-
     const listed = kbLearned(fake);
     await fake.waitForCallback(listed);
+    return { bot, fake, listed };
+  }
+
+  it('pages through them 4 at a time with Previous / Next and stays on the page after a decision', async () => {
+    // Nine candidates straight into the store: proposing by 👍 is the test above.
+    const { fake, listed } = await listCandidates(9);
     const first = fake.originalMessage(listed) ?? never();
     expect(first.components).toHaveLength(5);
     expect(embedText(first)).toContain('Page 1 of 3 · 9 waiting');
@@ -264,17 +269,7 @@ describe('/kb learned with more candidates than fit one message', () => {
   });
 
   it('shows up to 5 candidates on one page without paging', async () => {
-    const bot = await startBot();
-    const { fake } = bot;
-    const store = bot.running.bot?.context.store ?? never();
-    for (let n = 1; n <= 5; n++)
-      await store.proposeAlias({
-        article,
-        question: `candidate question ${n}`,
-        guildId: fake.world.guild.id,
-      });
-    const listed = kbLearned(fake);
-    await fake.waitForCallback(listed);
+    const { fake, listed } = await listCandidates(5);
     const message = fake.originalMessage(listed) ?? never();
     expect(buttonsOf(message).map((button) => button.label)).toContain('Approve #5');
     expect(findButton(message, 'Next')).toBeUndefined();
