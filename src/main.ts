@@ -164,6 +164,7 @@ export async function start(
               rateLimiter: shared.rateLimiter,
               buttonState: shared.buttonState,
               announceReload: shared.announceReload,
+              eventClaims: shared.eventClaims,
             },
           };
     if (gateway) {

@@ -1,5 +1,5 @@
 export { isEntryPoint, loadProjectEnv } from './entryPoint.ts';
-export type { Config, ConfigProblem } from './loadConfig.ts';
+export type { Config, ConfigProblem, ShardPlan } from './loadConfig.ts';
 export { ConfigError, parseConfig } from './loadConfig.ts';
 export { projectRoot } from './projectRoot.ts';
 export type { LogLevel } from './schema.ts';

@@ -38,6 +38,19 @@ export interface Config {
   };
   /** Whether to connect to the gateway (needs DISCORD_TOKEN); false makes a pure HTTP replica. */
   readonly gateway: boolean;
+  /**
+   * Gateway sharding (SHARD_COUNT, SHARD_IDS): the shards run in worker threads of this process.
+   * Absent → one shard on the main thread, as a bot in under 2,500 servers needs.
+   */
+  readonly shards?: ShardPlan;
+}
+
+/** Which gateway shards this process runs. */
+export interface ShardPlan {
+  /** Shards across every process of the bot; `auto` = the `shards` Discord's `GET /gateway/bot` recommends. */
+  readonly count: number | 'auto';
+  /** The shards this process runs, sorted; absent → all of them. Only with a numeric count. */
+  readonly ids?: readonly number[];
 }
 
 /** One problem per variable, so the operator can fix them all in one go. */
@@ -110,6 +123,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         'off leaves nothing to serve: set INTERACTIONS_PORT and DISCORD_PUBLIC_KEY for an HTTP replica',
     });
   }
+  problems.push(...shardProblems(vars.SHARD_COUNT, vars.SHARD_IDS));
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     ...(vars.DISCORD_TOKEN === undefined ? {} : { discordToken: vars.DISCORD_TOKEN }),
@@ -137,5 +151,47 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           },
         }),
     gateway: vars.GATEWAY === 'on',
+    ...(vars.SHARD_COUNT === undefined
+      ? {}
+      : {
+          shards: {
+            count: vars.SHARD_COUNT,
+            ...(vars.SHARD_IDS === undefined ? {} : { ids: vars.SHARD_IDS }),
+          },
+        }),
   });
+}
+
+/** SHARD_IDS needs the total it is a part of, and every id is below it. */
+function shardProblems(
+  count: number | 'auto' | undefined,
+  ids: readonly number[] | undefined,
+): ConfigProblem[] {
+  if (ids === undefined) return [];
+  if (count === undefined) {
+    return [
+      {
+        variable: 'SHARD_IDS',
+        message: 'needs SHARD_COUNT too: the number of shards across all machines (or auto)',
+      },
+    ];
+  }
+  if (count === 'auto') {
+    return [
+      {
+        variable: 'SHARD_IDS',
+        message:
+          'needs a fixed SHARD_COUNT (a number): with auto, machines started at different times can be told different counts and split the servers differently',
+      },
+    ];
+  }
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length === 0) return [];
+  const named = outside.length > 3 ? `${outside.slice(0, 3).join(', ')}, …` : outside.join(', ');
+  return [
+    {
+      variable: 'SHARD_IDS',
+      message: `${outside.length === 1 ? 'shard' : 'shards'} ${named} ${outside.length === 1 ? 'is' : 'are'} not below SHARD_COUNT=${count}: ids run from 0 to ${Number(count) - 1}`,
+    },
+  ];
 }

@@ -113,6 +113,56 @@ function serverUrl(protocols: readonly string[], example: string) {
     });
 }
 
+/** Discord's shard ids are array indexes; far more shards than the largest bots run. */
+export const maxShardCount = 100_000;
+
+const shardCountMessage = `must be auto or a whole number from 1 to ${maxShardCount}`;
+
+/** `auto` (Discord's recommendation from `GET /gateway/bot`) or the total number of shards. */
+const shardCountSchema = z
+  .string({ error: shardCountMessage })
+  .trim()
+  .toLowerCase()
+  .refine((value) => value === 'auto' || (/^\d+$/.test(value) && Number(value) >= 1), {
+    error: shardCountMessage,
+  })
+  .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+  .refine((value) => value === 'auto' || value <= maxShardCount, { error: shardCountMessage });
+
+/** `0-3`, `0,2` or `0-3,8`: the shard ids, sorted and without repeats. */
+const shardIdsSchema = z.string().transform((list, context) => {
+  const ids = new Set<number>();
+  for (const part of list.split(',').map((item) => item.trim())) {
+    if (part === '') continue;
+    const range = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    const first = Number(range?.[1]);
+    const last = range?.[2] === undefined ? first : Number(range[2]);
+    if (range === null || last >= maxShardCount) {
+      context.addIssue({
+        code: 'custom',
+        message: `'${part.slice(0, 40)}' is not a shard id or a range of them (write 0-3 or 0,2)`,
+      });
+      return z.NEVER;
+    }
+    if (last < first) {
+      context.addIssue({
+        code: 'custom',
+        message: `the range ${part} runs backwards (write ${last}-${first})`,
+      });
+      return z.NEVER;
+    }
+    for (let id = first; id <= last; id++) ids.add(id);
+  }
+  if (ids.size === 0) {
+    context.addIssue({
+      code: 'custom',
+      message: 'names no shard (write 0-3 or 0,2, or leave it unset for all)',
+    });
+    return z.NEVER;
+  }
+  return [...ids].sort((a, b) => a - b);
+});
+
 /** The environment variables citebot reads, as one schema. Unknown variables are ignored. */
 export const envSchema = z.object({
   DISCORD_TOKEN: optional(tokenSchema),
@@ -157,6 +207,8 @@ export const envSchema = z.object({
     (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
     z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   ),
+  SHARD_COUNT: optional(shardCountSchema),
+  SHARD_IDS: optional(shardIdsSchema),
 });
 
 /** The names of every variable the schema reads, in documentation order. */

@@ -13,6 +13,14 @@ export interface Tuning {
   readonly helperPingWindowMs: number;
   /** Results per `/search` page. */
   readonly searchPageSize: number;
+  /**
+   * Gateway event ids remembered so an event two sessions received is answered once (in memory;
+   * with REDIS_URL only while Redis is unreachable), and for how long.
+   */
+  readonly eventClaimsMax: number;
+  readonly eventClaimTtlMs: number;
+  /** Gateway shards per worker thread with SHARD_COUNT: `all` = one thread for this process's shards. */
+  readonly shardsPerWorker: number | 'all';
   /** Embed side colour of answers. */
   readonly answerColor: number;
   readonly noAnswerColor: number;
@@ -29,6 +37,12 @@ export const DefaultTuning = {
   rateLimitUsersMax: 10_000,
   helperPingWindowMs: 10 * 60 * 1000,
   searchPageSize: 5,
+  eventClaimsMax: 10_000,
+  // An interaction token lives 15 minutes; overlapping sessions deliver within seconds.
+  eventClaimTtlMs: 15 * 60 * 1000,
+  // One thread carries the frames of many shards (each a few events per second at 1,000 servers);
+  // threads cost memory, not the shard count.
+  shardsPerWorker: 'all',
   answerColor: 0x5865f2,
   noAnswerColor: 0x99aab5,
 } as const satisfies Tuning;

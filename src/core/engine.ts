@@ -1,12 +1,20 @@
 import { foldTerm } from './analysis/normalize.ts';
-import { composeAnswer } from './answer/composeAnswer.ts';
+import { composeAnswer, ref } from './answer/composeAnswer.ts';
 import { exampleQuestions } from './answer/exampleQuestions.ts';
 import { searchArticles } from './answer/searchArticles.ts';
 import { buildSuggestIndex, type SuggestIndex, suggest } from './answer/suggest.ts';
-import type { KnowledgeBase } from './knowledgeBase.ts';
+import type { ArticleInfo, KnowledgeBase } from './knowledgeBase.ts';
 import { decodeNextLanguage } from './search/passageIndex.ts';
 import { DefaultSearchSettings, type SearchSettings } from './search/settings.ts';
-import type { Answer, ArticleView, KnowledgeStats, Page, SearchPage, Suggestion } from './types.ts';
+import {
+  ALSO_MATCHING_LIMIT,
+  type Answer,
+  type ArticleView,
+  type KnowledgeStats,
+  type Page,
+  type SearchPage,
+  type Suggestion,
+} from './types.ts';
 
 /** How a knowledge base came to be: for stats. */
 export interface BuildInfo {
@@ -48,20 +56,30 @@ export class Engine {
     return searchArticles(this.#kb, query, this.#settings, page);
   }
 
-  /** An article by id, else by title (exact, then folded, then the best title match). */
+  /**
+   * An article by id, else by title: exact, then folded, then the name inside a folded title, then
+   * the best title match. When several articles match at the first of those steps that matches,
+   * the first is returned and the others are listed in `alsoMatching`.
+   */
   article(nameOrId: string): ArticleView | undefined {
     const wanted = nameOrId.trim();
     if (!wanted) return undefined;
+    const byId = this.#kb.articles.get(wanted);
     const articles = [...this.#kb.articles.values()];
     const folded = foldTerm(wanted);
-    const found =
-      this.#kb.articles.get(wanted) ??
-      articles.find((a) => a.title === wanted) ??
-      articles.find((a) => foldTerm(a.title) === folded) ??
-      articles.find((a) => foldTerm(a.title).includes(folded)) ??
-      this.#bestTitle(wanted);
+    const matches = byId
+      ? [byId]
+      : [
+          (a: ArticleInfo) => a.title === wanted,
+          (a: ArticleInfo) => foldTerm(a.title) === folded,
+          (a: ArticleInfo) => foldTerm(a.title).includes(folded),
+        ]
+          .map((test) => articles.filter(test))
+          .find((found) => found.length > 0);
+    const found = matches?.[0] ?? this.#bestTitle(wanted);
     if (!found) return undefined;
     const passages = this.#kb.passages.filter((p) => p.articleId === found.id);
+    const others = (matches ?? []).slice(1);
     return {
       source: found.id,
       title: found.title,
@@ -72,6 +90,12 @@ export class Engine {
       opening: passages[0]?.text ?? '',
       passages: passages.length,
       words: found.words,
+      ...(others.length === 0
+        ? {}
+        : {
+            alsoMatching: others.slice(0, ALSO_MATCHING_LIMIT).map((a) => ref(this.#kb, a.id)),
+            matching: others.length + 1,
+          }),
     };
   }
 

@@ -151,7 +151,18 @@ export interface ArticleView {
   readonly opening: string;
   readonly passages: number;
   readonly words: number;
+  /**
+   * Other articles whose title matches the name just as well (the same title, or the name inside
+   * their titles too), at most {@link ALSO_MATCHING_LIMIT}, in knowledge order; absent when this
+   * article is the only one (or was found by id or by search).
+   */
+  readonly alsoMatching?: readonly ArticleRef[];
+  /** How many articles match that way, this one included (more than `alsoMatching` holds, at times). */
+  readonly matching?: number;
 }
+
+/** The most other matches an {@link ArticleView} lists. */
+export const ALSO_MATCHING_LIMIT = 24;
 
 /** An autocomplete suggestion: what to show and what to submit (front ends fit both to their limits). */
 export interface Suggestion {

@@ -30,6 +30,32 @@ describe('Engine.article', () => {
     expect(engine.article('national blockchain center')?.source).toBe(ENGLISH);
   });
 
+  it('lists the other articles a name matches as well, and none when one matches', () => {
+    const several = engine.article('china');
+    expect(several?.source).toBe(GERMAN);
+    expect(several?.alsoMatching?.map((other) => other.source)).toEqual([ENGLISH]);
+    expect(several?.matching).toBe(2);
+    expect(engine.article('national blockchain center')?.alsoMatching).toBeUndefined();
+    // Found by id, or by search: no list, whatever the titles hold.
+    expect(engine.article(ENGLISH)?.alsoMatching).toBeUndefined();
+    expect(engine.article('Allianz Blockchain Chongqing')?.alsoMatching).toBeUndefined();
+  });
+
+  it('prefers one exact title over other titles holding it', () => {
+    const twins = engineFrom({
+      'a.md': '# Printing\n\nHow to print a page from any application.',
+      'b.md': '# Printing in colour\n\nColour printers need their own driver.',
+      'c.md': '# printing\n\nLower-case twin about print queues.',
+    });
+    expect(twins.article('Printing in colour')?.alsoMatching).toBeUndefined();
+    const folded = twins.article('PRINTING');
+    expect([folded?.source, ...(folded?.alsoMatching ?? []).map((other) => other.source)]).toEqual([
+      'a.md',
+      'c.md',
+    ]);
+    expect(twins.article('Printing')?.alsoMatching).toBeUndefined();
+  });
+
   it('finds the best matching article for words from its title in another order', () => {
     expect(engine.article('Allianz Blockchain Chongqing')?.source).toBe(GERMAN);
   });

@@ -1,8 +1,9 @@
 import { Locale, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatInputInteraction, mentionMessage, opt } from '../support/fakeDiscord/index.ts';
+import { chatInputInteraction, guildObject, mentionMessage, opt } from '../support/fakeDiscord/index.ts';
 import {
   type Citebot,
+  click,
   createdMessage,
   embedText,
   findButton,
@@ -147,5 +148,66 @@ describe('the interface language through the real client', () => {
     expect(helpText).toContain('So fragst du citebot');
     expect(helpText).toMatch(/\d+ Artikel geladen/);
     expect(helpText).not.toContain('How to ask citebot');
+  });
+
+  it("pings the helpers in the server's language, whoever presses Ask a human, and only their role", async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const role = fake.world.guild.adminRole;
+    const configure = (subcommand: string, option: ReturnType<typeof opt.role>) =>
+      firstCallback(
+        fake,
+        fake.interact(
+          chatInputInteraction(fake.world, {
+            name: 'config',
+            subcommand,
+            options: [option],
+            memberPermissions: PermissionFlagsBits.ManageGuild,
+          }),
+        ),
+      );
+    await configure('helper-role', opt.role('role', role));
+    await configure('language', opt.string('locale', 'de'));
+    const pingOf = async (presser?: ReturnType<typeof fake.world.createUser>) => {
+      const asked = fake.interact(
+        chatInputInteraction(fake.world, {
+          name: 'ask',
+          options: [opt.string('question', question)],
+          ...(presser === undefined ? {} : { user: presser }),
+        }),
+      );
+      await fake.waitForCallback(asked);
+      // An English client presses: the ping is for the helpers, so it follows the server.
+      const pressed = await firstCallback(
+        fake,
+        click(fake, fake.originalMessage(asked), 'Ask a human', presser),
+      );
+      expect(pressed.body).toMatchObject({ data: { content: expect.stringContaining('Asked the helpers') } });
+      const pings = fake.requestsMatching(
+        (request) =>
+          request.route === 'POST /channels/:channel/messages' &&
+          JSON.stringify(request.body).includes(`<@&${role.id}>`),
+      );
+      return pings.at(-1)?.body as { content: string; allowed_mentions: unknown };
+    };
+    const german = await pingOf();
+    expect(german.content).toMatch(
+      new RegExp(`^<@&${role.id}> <@\\d+> hätte gern Hilfe von einem Menschen bei: „How many professionals`),
+    );
+    expect(german.content).toContain('(Antwort von citebot: https://discord.com/channels/');
+    expect(german.allowed_mentions).toEqual({ parse: [], users: [], roles: [role.id] });
+
+    // auto: the guild's preferred locale, as Discord reports it (a server switched to German).
+    await configure('language', opt.string('locale', 'auto'));
+    fake.dispatch('GUILD_UPDATE', { ...guildObject(fake.world.guild), preferred_locale: Locale.German });
+    await fake.waitFor(
+      () =>
+        bot?.client().guilds.cache.get(fake.world.guild.id)?.preferredLocale === Locale.German || undefined,
+    );
+    const other = fake.world.createUser({ username: 'bob' });
+    fake.world.member(fake.world.guild.id, other);
+    const auto = await pingOf(other);
+    expect(auto.content).toContain('hätte gern Hilfe von einem Menschen bei');
+    expect(auto.allowed_mentions).toEqual({ parse: [], users: [], roles: [role.id] });
   });
 });

@@ -1,7 +1,21 @@
-import { type APIEmbed, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import {
+  type APIEmbed,
+  type APIMessage,
+  InteractionResponseType,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttonInteraction, chatInputInteraction, opt } from '../support/fakeDiscord/index.ts';
-import { type Citebot, click, embedText, findButton, firstCallback, startCitebot } from './support.ts';
+import {
+  buttonsOf,
+  type Citebot,
+  click,
+  embedText,
+  findButton,
+  firstCallback,
+  startCitebot,
+} from './support.ts';
 
 let bot: Citebot | undefined;
 
@@ -115,6 +129,83 @@ describe('learned aliases through the real client', () => {
   });
 });
 
+describe('/kb learned with more candidates than fit one message', () => {
+  it('pages through them 4 at a time with Previous / Next and stays on the page after a decision', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const store = bot.running.bot?.context.store ?? never();
+    // Nine candidates straight into the store: proposing by 👍 is the test above.
+    for (let n = 1; n <= 9; n++)
+      await store.proposeAlias({
+        article,
+        question: `candidate question ${n}`,
+        guildId: fake.world.guild.id,
+      });
+
+    const listed = kbLearned(fake);
+    await fake.waitForCallback(listed);
+    const first = fake.originalMessage(listed) ?? never();
+    expect(first.components).toHaveLength(5);
+    expect(embedText(first)).toContain('Page 1 of 3 · 9 waiting');
+    expect(embedText(first)).toContain('candidate question 4');
+    expect(embedText(first)).not.toContain('candidate question 5');
+    expect(findButton(first, 'Previous')?.disabled).toBe(true);
+
+    const manager = { memberPermissions: PermissionFlagsBits.ManageGuild };
+    const press = async (message: APIMessage, label: string) => {
+      const button = findButton(message, label) ?? never();
+      const pressed = fake.interact(
+        buttonInteraction(fake.world, { customId: button.custom_id, message, ...manager }),
+      );
+      const callback = await firstCallback(fake, pressed);
+      // Updated in place (callback type 7), like the search pages.
+      expect(callback.body).toMatchObject({ type: InteractionResponseType.UpdateMessage });
+      return (callback.body as unknown as { data: APIMessage }).data;
+    };
+    const second = await press(first, 'Next');
+    expect(embedText(second)).toContain('Page 2 of 3');
+    expect(buttonsOf(second).map((button) => button.label)).toEqual([
+      'Approve #5',
+      'Reject #5',
+      'Approve #6',
+      'Reject #6',
+      'Approve #7',
+      'Reject #7',
+      'Approve #8',
+      'Reject #8',
+      'Previous',
+      'Next',
+    ]);
+    const third = await press({ ...first, ...second }, 'Next');
+    expect(embedText(third)).toContain('Page 3 of 3');
+    expect(findButton(third, 'Next')?.disabled).toBe(true);
+    // Deciding the only candidate of the last page leaves 8: two full pages, so page 2 is shown.
+    const decided = await press({ ...first, ...third }, 'Reject #9');
+    expect(decided.content).toBe('#9 rejected.');
+    expect(embedText(decided)).toContain('Page 2 of 2 · 8 waiting');
+    expect(embedText(decided)).toContain('candidate question 8');
+    const back = await press({ ...first, ...decided }, 'Previous');
+    expect(embedText(back)).toContain('candidate question 1');
+  });
+
+  it('shows up to 5 candidates on one page without paging', async () => {
+    bot = await startCitebot();
+    const { fake } = bot;
+    const store = bot.running.bot?.context.store ?? never();
+    for (let n = 1; n <= 5; n++)
+      await store.proposeAlias({
+        article,
+        question: `candidate question ${n}`,
+        guildId: fake.world.guild.id,
+      });
+    const listed = kbLearned(fake);
+    await fake.waitForCallback(listed);
+    const message = fake.originalMessage(listed) ?? never();
+    expect(buttonsOf(message).map((button) => button.label)).toContain('Approve #5');
+    expect(findButton(message, 'Next')).toBeUndefined();
+  });
+});
+
 function never(): never {
-  throw new Error('e2e: the list message is missing');
+  throw new Error('e2e: a message or button is missing');
 }

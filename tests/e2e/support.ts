@@ -49,6 +49,8 @@ export const LogLevel = { info: 30, warn: 40, error: 50 } as const;
 export interface CitebotOptions {
   /** Options of the fake (privileged intents, …). A short heartbeat is the default. */
   readonly fake?: FakeDiscordOptions;
+  /** Log in to this running fake instead of starting one (a second process of one bot); the caller closes it. */
+  readonly on?: FakeDiscord;
   /**
    * More environment variables (RATE_LIMIT_QUESTIONS, …), or a function of the fake for values
    * that name its ids (ANSWER_CHANNEL_IDS).
@@ -86,7 +88,8 @@ const unusedIo: StartIo = { input: process.stdin, output: process.stdout, errorO
  * waits. Resolves once the bot is ready (start() resolves at `clientReady`).
  */
 export async function startCitebot(options: CitebotOptions = {}): Promise<Citebot> {
-  const fake = await startFakeDiscord({ heartbeatIntervalMs: 250, ...options.fake });
+  const fake = options.on ?? (await startFakeDiscord({ heartbeatIntervalMs: 250, ...options.fake }));
+  const closeFake = () => (options.on === undefined ? fake.close() : Promise.resolve());
   const scratch = await mkdtemp(join(tmpdir(), 'citebot-e2e-'));
   const logs: LogLine[] = [];
   const dataDir = join(scratch, 'data');
@@ -111,7 +114,7 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
   try {
     running = await launch();
   } catch (error) {
-    await fake.close();
+    await closeFake();
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
@@ -136,7 +139,7 @@ export async function startCitebot(options: CitebotOptions = {}): Promise<Citebo
       try {
         await running.stop();
       } finally {
-        await fake.close();
+        await closeFake();
         await rm(scratch, { recursive: true, force: true });
       }
     },

@@ -51,7 +51,17 @@ const messageContentHelp =
 
 function wire(client: Client, ctx: BotContext, onClosed: (code: number) => void): void {
   const { logger } = ctx;
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, ctx));
+  // Claimed here, not in handleInteraction: an HTTP interaction reaches one endpoint only once.
+  client.on(Events.InteractionCreate, (interaction) => {
+    void ctx.eventClaims.claim('interaction', interaction.id).then(
+      (mine) => {
+        if (mine) return handleInteraction(interaction, ctx);
+        logger.debug({ interactionId: interaction.id }, 'discord: interaction answered by another session');
+        return undefined;
+      },
+      (error: unknown) => logger.error({ err: error }, 'discord: interaction handler failed'),
+    );
+  });
   client.on(Events.MessageCreate, (message) => void handleMessage(message, ctx));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -111,7 +121,12 @@ export async function startBot(
   });
 
   const connect = async (withMessageContent: boolean): Promise<Client> => {
-    const client = createClient(config, withMessageContent, options.clientOptions);
+    const client = createClient(
+      config,
+      withMessageContent,
+      options.clientOptions,
+      ctx.tuning.shardsPerWorker,
+    );
     let refused = false;
     let live = false;
     wire(client, ctx, (code) => {
@@ -140,7 +155,14 @@ export async function startBot(
     }
     live = true;
     logger.info(
-      { user: client.user?.tag, guilds: client.guilds.cache.size, messageContent: withMessageContent },
+      {
+        user: client.user?.tag,
+        guilds: client.guilds.cache.size,
+        messageContent: withMessageContent,
+        ...(config.shards === undefined
+          ? {}
+          : { shards: client.options.shards, shardCount: client.options.shardCount }),
+      },
       'discord: ready',
     );
     return client;

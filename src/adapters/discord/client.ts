@@ -1,5 +1,6 @@
 import { Client, type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../../config/index.ts';
+import { type ShardsPerWorker, shardingOptions } from './shards.ts';
 
 /**
  * The gateway intents citebot asks for. Slash commands, the context menu, @mentions and DMs need
@@ -19,17 +20,22 @@ export function intentsFor(withMessageContent: boolean): GatewayIntentBits[] {
 /**
  * A discord.js client for citebot: DMs need `Partials.Channel` (DM channels are not cached);
  * REST goes to DISCORD_API_URL when set (a proxy, or a fake in tests) and nowhere else. Allowed
- * mentions are set on every payload by `respond`, the one place that sends.
+ * mentions are set on every payload by `respond`, the one place that sends. With SHARD_COUNT the
+ * shards run in worker threads; without it, one shard on this thread, as discord.js defaults.
  */
 export function createClient(
   config: Config,
   withMessageContent: boolean,
   overrides: Partial<ClientOptions> = {},
+  shardsPerWorker: ShardsPerWorker = 'all',
 ): Client {
+  const sharding = config.shards === undefined ? {} : shardingOptions(config.shards, shardsPerWorker);
   return new Client({
     intents: intentsFor(withMessageContent),
     partials: [Partials.Channel, Partials.Message],
+    ...sharding,
     ...overrides,
+    ws: { ...sharding.ws, ...overrides.ws },
     rest: {
       ...overrides.rest,
       ...(config.discordApiUrl === undefined ? {} : { api: config.discordApiUrl }),

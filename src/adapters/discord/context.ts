@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/index.ts';
 import type { StoredState } from './buttonIds.ts';
 import { type ButtonStateRemote, ButtonStateStore } from './buttonStateStore.ts';
+import { type EventClaims, LocalEventClaims } from './eventClaims.ts';
 import { ShownAnswers } from './shownAnswers.ts';
 
 /** Questions answered and not answered since start (`/kb stats`). */
@@ -30,6 +31,8 @@ export interface BotContext {
   /** Who pressed **Ask a human** recently (one ping per person per `helperPingWindowMs`). */
   readonly helperPings: LRUCache<string, true>;
   readonly counters: Counters;
+  /** Claimed before a gateway message or interaction is answered, so overlapping sessions answer once. */
+  readonly eventClaims: EventClaims;
   /** Answers by tier, rate-limit refusals, reloads and errors, for `GET /metrics`. */
   readonly metrics: BotMetrics;
   /**
@@ -46,6 +49,7 @@ export interface SharedContext {
   readonly rateLimiter?: UserRateLimiter;
   readonly buttonState?: ButtonStateRemote;
   readonly announceReload?: () => Promise<void>;
+  readonly eventClaims?: EventClaims;
 }
 
 /** Builds the per-bot state with every cache bounded by the tuning. */
@@ -85,6 +89,9 @@ export function createContext(input: {
       ttl: tuning.helperPingWindowMs,
     }),
     counters: { answered: 0, unanswered: 0 },
+    eventClaims:
+      shared?.eventClaims ??
+      new LocalEventClaims({ max: tuning.eventClaimsMax, ttlMs: tuning.eventClaimTtlMs }),
     metrics: metrics ?? createMetrics(),
     autoAnswer: config.answerChannelIds.length > 0,
   };

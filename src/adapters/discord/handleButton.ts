@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   Routes,
 } from 'discord.js';
+import { decodeArticleButton, showChosenArticle } from './articleChoice.ts';
 import {
   type AnswerButton,
   type AnswerState,
@@ -14,9 +15,9 @@ import {
   storedKeyOf,
 } from './buttonIds.ts';
 import type { BotContext } from './context.ts';
-import { loadGuildSettings } from './guildSettings.ts';
+import { guildLanguage, loadGuildSettings } from './guildSettings.ts';
 import { languageOfLocale, translate } from './i18n/index.ts';
-import { decideLearned, decodeLearnedButton } from './learned.ts';
+import { decodeLearnedButton, handleLearnedButton } from './learned.ts';
 import { isServerManager, type Preconditions, refusal } from './preconditions.ts';
 import { noticeText, type Reply, renderHelperPing, renderNotice } from './render/index.ts';
 import { askAndRender, renderAsked } from './renderAsked.ts';
@@ -144,7 +145,9 @@ async function askHuman(interaction: ButtonInteraction, ctx: BotContext, state: 
       renderNotice(noticeText('helperAlreadyAsked', languageOfLocale(interaction.locale))),
     );
   ctx.helperPings.set(interaction.user.id, true);
+  // The ping speaks to the helpers, so in the server's language rather than the presser's.
   const ping = renderHelperPing({
+    language: guildLanguage(settings, interaction.guild?.preferredLocale ?? interaction.guildLocale),
     roleId,
     userId: interaction.user.id,
     question: state.question,
@@ -223,7 +226,7 @@ const buttonPreconditions: Readonly<Record<AnswerButton | SearchButton, Precondi
   next: {},
 };
 
-/** Approve / Reject under `/kb learned`, like `/kb` itself. */
+/** Approve / Reject / Previous / Next under `/kb learned`, like `/kb` itself. */
 const learnedPreconditions: Preconditions = { adminOnly: true };
 
 /**
@@ -236,8 +239,10 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     const isAdmin = isServerManager(interaction);
     const refused = await refusal(ctx, learnedPreconditions, { userId: interaction.user.id, isAdmin });
     if (refused !== undefined) return respond(interaction, renderNotice(refused));
-    return decideLearned(interaction, ctx, learned);
+    return handleLearnedButton(interaction, ctx, learned);
   }
+  const chosenArticle = decodeArticleButton(interaction.customId);
+  if (chosenArticle !== undefined) return showChosenArticle(interaction, ctx, chosenArticle);
   const key = storedKeyOf(interaction.customId);
   if (key !== undefined) await ctx.buttonState.fetch(key);
   const decoded = decodeButton(interaction.customId, ctx.buttonState);

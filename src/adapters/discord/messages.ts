@@ -85,6 +85,11 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const { mode, language, forumTitle } = await modeOf(message, ctx);
   const routed = routeMessage(message, botId, mode, forumTitle);
   if (routed === undefined) return;
+  // Claimed only for messages citebot answers: Redis is not asked about every message in a server.
+  if (!(await ctx.eventClaims.claim('message', message.id))) {
+    ctx.logger.debug({ messageId: message.id }, 'discord: message answered by another session');
+    return;
+  }
   if (routed.route === 'hint') {
     await respond(message, renderNotice(noticeText('mentionHint', language), { ephemeral: false })).catch(
       (error: unknown) => ctx.logger.warn({ err: error }, 'discord: could not send the mention hint'),

@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
+import { DefaultTuning } from '../../config/index.ts';
 import type { KnowledgeService } from '../../core/operations.ts';
 import { connectRedis } from './connectRedis.ts';
 import { RedisButtonState } from './redisButtonState.ts';
+import { RedisEventClaims } from './redisEventClaims.ts';
 import { ReloadChannel } from './reloadChannel.ts';
 import { SharedRateLimiter } from './sharedRateLimiter.ts';
 
@@ -23,14 +25,16 @@ export interface SharedState {
   readonly rateLimiter: SharedRateLimiter;
   /** Button state that does not fit a custom_id. */
   readonly buttonState: RedisButtonState;
+  /** Gateway events claimed before answering, so overlapping sessions answer once. */
+  readonly eventClaims: RedisEventClaims;
   /** Announces a successful local `/kb reload` to the other replicas. */
   announceReload(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Connects to Redis and sets up the per-user limit shared by every replica and the `/kb reload`
- * announcements (a remote announcement reloads this process's knowledge).
+ * Connects to Redis and sets up the per-user limit shared by every replica, the gateway event
+ * claims and the `/kb reload` announcements (a remote announcement reloads this process's knowledge).
  *
  * @throws Error `redis: cannot connect to …`
  */
@@ -57,6 +61,14 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
     client,
     rateLimiter,
     buttonState: new RedisButtonState(client),
+    eventClaims: new RedisEventClaims(client, {
+      ttlMs: DefaultTuning.eventClaimTtlMs,
+      fallbackMax: DefaultTuning.eventClaimsMax,
+      onError: (error) =>
+        options.onWarning(
+          `redis: could not claim a gateway event, claimed in this process only: ${(error as Error).message}`,
+        ),
+    }),
     async announceReload() {
       await reloads.announce();
     },

@@ -31,6 +31,36 @@ describe('the command list', () => {
     expect(german.get('locale')).toBe('sprache');
   });
 
+  it('gives every option and subcommand of every slash command a German description, and /kb German names', () => {
+    type Option = {
+      name: string;
+      name_localizations?: { de?: string };
+      description_localizations?: { de?: string };
+      options?: readonly Option[];
+    };
+    const all = (options: readonly Option[] = []): Option[] =>
+      options.flatMap((option) => [option, ...all(option.options)]);
+    for (const command of slashCommands) {
+      for (const option of all(command.data.options as readonly Option[] | undefined)) {
+        const where = `${command.data.name} ${option.name}`;
+        expect(option.description_localizations?.de, where).toBeTruthy();
+        expect(option.description_localizations?.de?.length ?? 0, where).toBeLessThanOrEqual(100);
+      }
+    }
+    const kb = slashCommands.find((command) => command.data.name === 'kb');
+    const kbNames = all(kb?.data.options as readonly Option[] | undefined).map((option) => [
+      option.name,
+      option.name_localizations?.de,
+    ]);
+    expect(kbNames).toEqual([
+      ['reload', 'neu-laden'],
+      ['stats', 'statistik'],
+      ['gaps', 'lücken'],
+      ['days', 'tage'],
+      ['learned', 'gelernt'],
+    ]);
+  });
+
   it('holds every command once, slash commands then the context menu', () => {
     expect(commands.map((command) => command.data.name)).toEqual([
       'ask',

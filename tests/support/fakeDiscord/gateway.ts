@@ -58,6 +58,8 @@ interface Connection {
 interface Session {
   readonly id: string;
   readonly intents: number;
+  /** `[shard_id, num_shards]` from IDENTIFY (`[0, 1]` when the client sent none). */
+  readonly shard: readonly [number, number];
   seq: number;
   /** Every dispatch of the session with its `s`, so RESUME can replay what the client missed. */
   readonly history: { readonly s: number; readonly t: string; readonly d: unknown }[];
@@ -65,6 +67,27 @@ interface Session {
   connection: Connection | null;
   invalid: boolean;
 }
+
+/** A session the fake holds, as a test sees it. */
+export interface SessionRecord {
+  readonly id: string;
+  readonly shard: readonly [number, number];
+  /** A client receives its dispatches now. */
+  readonly live: boolean;
+  /** Replaced or invalidated: it receives nothing any more. */
+  readonly invalid: boolean;
+}
+
+/** An IDENTIFY Discord would have refused: its rate-limit bucket identified less than 5 s before. */
+export interface EarlyIdentify {
+  readonly shard: readonly [number, number];
+  /** `shard_id % max_concurrency`. */
+  readonly bucket: number;
+  readonly sinceLastMs: number;
+}
+
+/** Discord lets each identify bucket (`shard_id % max_concurrency`) start one session per 5 s. */
+const IDENTIFY_WINDOW_MS = 5000;
 
 /** Options for {@link FakeGateway}. */
 export interface FakeGatewayOptions {
@@ -75,9 +98,12 @@ export interface FakeGatewayOptions {
 }
 
 /**
- * Discord's gateway for one shard: HELLO, heartbeat ACKs, IDENTIFY → READY + GUILD_CREATE,
- * RESUME → replay + RESUMED, and the disruptions a bot must survive (op 7, op 9, dropped sockets).
- * Dispatches get an increasing `s` within a session; while no session is live they wait: a RESUME
+ * Discord's gateway: HELLO, heartbeat ACKs, IDENTIFY → READY + GUILD_CREATE, RESUME → replay +
+ * RESUMED, and the disruptions a bot must survive (op 7, op 9, dropped sockets). Each IDENTIFY
+ * names its shard `[id, count]`; a guild's events go to every session of shard
+ * `(guild_id >> 22) % count`, DMs to shard 0, as on Discord — so two sessions of one shard (a
+ * restart overlapping the old process, overlapping SHARD_IDS) both receive them. Dispatches get an
+ * increasing `s` within a session; while no session of their shard is live they wait: a RESUME
  * replays them with their original `s`, a fresh IDENTIFY delivers them after its GUILD_CREATEs.
  */
 export class FakeGateway {
@@ -86,6 +112,8 @@ export class FakeGateway {
   readonly connections: ConnectionRecord[] = [];
   readonly closes: CloseRecord[] = [];
   readonly dropped: DroppedEvent[] = [];
+  /** IDENTIFYs that came sooner than `max_concurrency` allows (Discord would answer op 9). */
+  readonly earlyIdentifies: EarlyIdentify[] = [];
   /** Every payload the client sent, in order (heartbeats included). */
   readonly received: { readonly op: number; readonly d: unknown }[] = [];
   heartbeats = 0;
@@ -96,8 +124,11 @@ export class FakeGateway {
   readonly #waiter: Waiter;
   readonly #options: FakeGatewayOptions;
   readonly #sockets = new Set<Connection>();
-  #session: Session | null = null;
-  /** Dispatches made while no valid session existed (before IDENTIFY or after op 9). */
+  /** Every session in the order of their IDENTIFY. */
+  readonly #sessions: Session[] = [];
+  /** When each identify bucket last started a session. */
+  readonly #lastIdentify = new Map<number, number>();
+  /** Dispatches no valid session was there to take (before IDENTIFY or after op 9). */
   #pending: { t: string; d: unknown }[] = [];
 
   constructor(world: FakeWorld, waiter: Waiter, options: FakeGatewayOptions) {
@@ -108,12 +139,22 @@ export class FakeGateway {
 
   /** True while a client holds an identified or resumed session and receives dispatches. */
   get live(): boolean {
-    return this.#session?.connection != null;
+    return this.#sessions.some((session) => session.connection !== null);
   }
 
-  /** The current session's id, or null before the first IDENTIFY. */
+  /** The newest session's id, or null before the first IDENTIFY. */
   get sessionId(): string | null {
-    return this.#session?.id ?? null;
+    return this.#sessions.at(-1)?.id ?? null;
+  }
+
+  /** Every session so far, oldest first. */
+  get sessions(): SessionRecord[] {
+    return this.#sessions.map((session) => ({
+      id: session.id,
+      shard: session.shard,
+      live: session.connection !== null,
+      invalid: session.invalid,
+    }));
   }
 
   /** Takes over a socket the HTTP server upgraded: records it and sends HELLO. */
@@ -125,7 +166,7 @@ export class FakeGateway {
     socket.on('message', (data) => this.#onMessage(connection, data.toString()));
     socket.on('close', (code, reason) => {
       this.#sockets.delete(connection);
-      if (this.#session?.connection === connection) this.#session.connection = null;
+      for (const session of this.#sessions) if (session.connection === connection) session.connection = null;
       this.closes.push({
         code,
         reason: reason.toString(),
@@ -143,13 +184,21 @@ export class FakeGateway {
     this.#waiter.notify();
   }
 
-  /** Sends (or queues, while disconnected) a dispatch event `t` with data `d`. */
+  /**
+   * Sends a dispatch event `t` with data `d` to every valid session of its shard (kept for a RESUME
+   * while disconnected), or queues it for the next IDENTIFY of that shard.
+   */
   dispatch(t: string, d: unknown): void {
-    const session = this.#session;
-    if (!session || session.invalid) {
+    const targets = this.#sessions.filter((session) => !session.invalid && receives(session, t, d));
+    if (targets.length === 0) {
       this.#pending.push({ t, d });
       return;
     }
+    for (const session of targets) this.#deliver(session, t, d);
+  }
+
+  /** Sends one session its dispatch, unless its intents do not cover it. */
+  #deliver(session: Session, t: string, d: unknown): void {
     const unwanted = missingIntent(session.intents, t, d);
     if (unwanted) {
       this.dropped.push({ t, d, reason: unwanted });
@@ -165,15 +214,15 @@ export class FakeGateway {
    * Sends RECONNECT (op 7); the client closes and RESUMEs on `resume_gateway_url`. Dispatches wait
    * for that RESUME rather than racing the client's shutdown of the old socket.
    */
-  reconnect(): void {
-    const connection = this.#liveConnection('reconnect');
+  reconnect(shardId?: number): void {
+    const connection = this.#liveConnection('reconnect', shardId);
     this.#detach(connection);
     this.#send(connection, { op: GatewayOpcodes.Reconnect, d: null });
   }
 
   /** Kills the socket without a close frame, like a network drop; the client RESUMEs. */
-  dropConnection(): void {
-    const connection = this.#liveConnection('drop');
+  dropConnection(shardId?: number): void {
+    const connection = this.#liveConnection('drop', shardId);
     this.#detach(connection);
     connection.closedByServer = true;
     connection.socket.terminate();
@@ -183,16 +232,17 @@ export class FakeGateway {
    * Sends INVALID_SESSION (op 9). With `resumable` false (the default) the session is gone: the client
    * must IDENTIFY again, and events dispatched until then are delivered after the new READY.
    */
-  invalidateSession(resumable = false): void {
-    const connection = this.#liveConnection('invalidate');
+  invalidateSession(resumable = false, shardId?: number): void {
+    const connection = this.#liveConnection('invalidate', shardId);
+    const session = this.#sessionOn(connection);
     this.#detach(connection);
-    if (!resumable && this.#session) this.#session.invalid = true;
+    if (!resumable && session) session.invalid = true;
     this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: resumable });
   }
 
   /** Closes the live socket with a close code, e.g. 4000 (the client resumes) or 4014. */
-  closeConnection(code: number, reason = ''): void {
-    const connection = this.#liveConnection('close');
+  closeConnection(code: number, reason = '', shardId?: number): void {
+    const connection = this.#liveConnection('close', shardId);
     this.#detach(connection);
     connection.closedByServer = true;
     connection.socket.close(code, reason);
@@ -262,23 +312,56 @@ export class FakeGateway {
       this.#closeWith(connection, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
+    const shard = identify.shard ?? ([0, 1] as const);
+    const [shardId, shardCount] = shard;
+    if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || shardId < 0 || shardId >= shardCount) {
+      this.#closeWith(connection, GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return;
+    }
+    this.#noteIdentify(shard);
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       intents: identify.intents,
+      shard,
       seq: 0,
       history: [],
       connection: null,
       invalid: false,
     };
-    if (this.#session) this.#session.invalid = true;
-    this.#session = session;
+    // The shard's earlier sessions that lost their client are over; live ones keep receiving.
+    for (const older of this.#sessions) {
+      if (older.shard[0] === shardId && older.shard[1] === shardCount && older.connection === null)
+        older.invalid = true;
+    }
+    this.#sessions.push(session);
     connection.authenticated = true;
     session.connection = connection;
-    this.dispatch('READY', ready(this.#world, session.id, `${this.#options.baseUrl()}/resume`));
-    for (const guild of this.#world.guilds) this.dispatch('GUILD_CREATE', guildCreate(this.#world, guild));
+    const guilds = this.#world.guilds.filter(
+      (guild) => this.#world.shardOf(guild.id, shardCount) === shardId,
+    );
+    this.#deliver(
+      session,
+      'READY',
+      ready(this.#world, session.id, `${this.#options.baseUrl()}/resume`, shard, guilds),
+    );
+    for (const guild of guilds) this.#deliver(session, 'GUILD_CREATE', guildCreate(this.#world, guild));
     const pending = this.#pending;
     this.#pending = [];
-    for (const event of pending) this.dispatch(event.t, event.d);
+    for (const event of pending) {
+      if (receives(session, event.t, event.d)) this.#deliver(session, event.t, event.d);
+      else this.#pending.push(event);
+    }
+  }
+
+  /** Records an IDENTIFY that came sooner than its bucket may start a session again. */
+  #noteIdentify(shard: readonly [number, number]): void {
+    const bucket = shard[0] % this.#world.maxConcurrency;
+    const now = Date.now();
+    const last = this.#lastIdentify.get(bucket);
+    if (last !== undefined && now - last < IDENTIFY_WINDOW_MS) {
+      this.earlyIdentifies.push({ shard, bucket, sinceLastMs: now - last });
+    }
+    this.#lastIdentify.set(bucket, now);
   }
 
   #resume(connection: Connection, resume: ResumeRecord): void {
@@ -291,8 +374,8 @@ export class FakeGateway {
       this.#closeWith(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return;
     }
-    const session = this.#session;
-    if (!session || session.invalid || session.id !== resume.session_id) {
+    const session = this.#sessions.find((candidate) => candidate.id === resume.session_id);
+    if (!session || session.invalid) {
       this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
@@ -315,13 +398,24 @@ export class FakeGateway {
   /** Stops sending the session's dispatches to `connection` (they queue until RESUME). */
   #detach(connection: Connection): void {
     connection.authenticated = false;
-    if (this.#session?.connection === connection) this.#session.connection = null;
+    const session = this.#sessionOn(connection);
+    if (session) session.connection = null;
   }
 
-  #liveConnection(action: string): Connection {
-    const connection = this.#session?.connection;
-    if (!connection) throw new Error(`fakeDiscord: cannot ${action}: no client holds a live gateway session`);
-    return connection;
+  #sessionOn(connection: Connection): Session | undefined {
+    return this.#sessions.find((session) => session.connection === connection);
+  }
+
+  /** The newest live session's socket (of shard `shardId`, when given). */
+  #liveConnection(action: string, shardId?: number): Connection {
+    const session = this.#sessions.findLast(
+      (candidate) =>
+        candidate.connection !== null && (shardId === undefined || candidate.shard[0] === shardId),
+    );
+    const where = shardId === undefined ? '' : ` of shard ${shardId}`;
+    if (!session?.connection)
+      throw new Error(`fakeDiscord: cannot ${action}: no client holds a live gateway session${where}`);
+    return session.connection;
   }
 
   /** What the session may see of a message: without MESSAGE_CONTENT, guild messages lose their content. */
@@ -354,6 +448,23 @@ export class FakeGateway {
     connection.closedByServer = true;
     connection.socket.close(code, reason);
   }
+}
+
+/** The guild an event belongs to: `guild_id`, or the guild itself for GUILD_CREATE/UPDATE/DELETE. */
+function guildOf(t: string, d: unknown): string | undefined {
+  if (typeof d !== 'object' || d === null) return undefined;
+  const data = d as { guild_id?: unknown; id?: unknown };
+  if (typeof data.guild_id === 'string') return data.guild_id;
+  if ((t === 'GUILD_CREATE' || t === 'GUILD_UPDATE' || t === 'GUILD_DELETE') && typeof data.id === 'string')
+    return data.id;
+  return undefined;
+}
+
+/** Whether Discord routes this event to the session's shard: guild events by guild, the rest to shard 0. */
+function receives(session: Session, t: string, d: unknown): boolean {
+  const [shardId, shardCount] = session.shard;
+  const guildId = guildOf(t, d);
+  return (guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(shardCount))) === shardId;
 }
 
 /** Why Discord would not send this event to a session with `intents`, or null if it would. */

@@ -20,6 +20,16 @@ export function snowflake(at: number = Date.now()): string {
   ).toString();
 }
 
+/**
+ * A snowflake whose guild would be on `shard` of `shardCount` by Discord's `(id >> 22) % count`: the
+ * timestamp steps back from `at` to the latest millisecond that falls on that shard.
+ */
+export function snowflakeOnShard(shard: number, shardCount: number, at: number = Date.now()): string {
+  const elapsed = at - Number(DISCORD_EPOCH);
+  const back = (((elapsed - shard) % shardCount) + shardCount) % shardCount;
+  return snowflake(at - back);
+}
+
 /** The creation time of a snowflake, in milliseconds since the Unix epoch. */
 export function snowflakeTime(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);

@@ -18,7 +18,7 @@ import {
   PermissionFlagsBits,
   type UserFlags,
 } from 'discord.js';
-import { discordTimestamp, snowflake } from './snowflake.ts';
+import { discordTimestamp, snowflake, snowflakeOnShard } from './snowflake.ts';
 
 /** discord-api-types models bitfields as enums without a zero member; Discord sends 0 for "none". */
 const NO_FLAGS = 0;
@@ -91,6 +91,13 @@ export interface FakeWorldOptions {
    * OR-ed). Requesting one that is not gets the gateway closed with 4014. Default none, like a new bot.
    */
   readonly enabledPrivilegedIntents?: number;
+  /**
+   * The shard count `GET /gateway/bot` recommends (`shards`). Default 1. Guild ids are made so that
+   * guild `i` falls on shard `i % shards` by Discord's `(guild_id >> 22) % shards`.
+   */
+  readonly shards?: number;
+  /** `session_start_limit.max_concurrency` of `GET /gateway/bot`. Default 1, as for most bots. */
+  readonly maxConcurrency?: number;
 }
 
 /** Application flags Discord sets when a privileged intent is enabled for a bot in under 100 guilds. */
@@ -111,6 +118,10 @@ export class FakeWorld {
   /** A token shaped like a real bot token (base64 user id, timestamp, HMAC); login must use it. */
   readonly token: string;
   readonly enabledPrivilegedIntents: number;
+  /** The recommended shard count (`GET /gateway/bot` `shards`). */
+  readonly shards: number;
+  /** How many identify buckets may start a session per 5 s. */
+  readonly maxConcurrency: number;
   readonly guilds: readonly FakeGuild[];
   /** A human member of every guild, used by payload builders when no user is given. */
   readonly defaultUser: APIUser;
@@ -137,6 +148,8 @@ export class FakeWorld {
       public_flags: NO_FLAGS as UserFlags,
     });
     this.enabledPrivilegedIntents = options.enabledPrivilegedIntents ?? 0;
+    this.shards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     const flags = LIMITED_INTENT_FLAGS.filter(
       ([intent]) => (this.enabledPrivilegedIntents & intent) !== 0,
     ).reduce((all, [, flag]) => all | flag, 0);
@@ -149,7 +162,11 @@ export class FakeWorld {
     const owner = this.createUser({ username: 'guild_owner', globalName: 'Guild Owner' });
     this.defaultUser = this.createUser({ username: 'alice', globalName: 'Alice' });
     this.guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) =>
-      this.#createGuild(index === 0 ? 'Test Guild' : `Test Guild ${index + 1}`, owner.id),
+      this.#createGuild(
+        index === 0 ? 'Test Guild' : `Test Guild ${index + 1}`,
+        owner.id,
+        index % this.shards,
+      ),
     );
     for (const guild of this.guilds) {
       this.member(guild.id, owner);
@@ -230,6 +247,11 @@ export class FakeWorld {
     return (granted & PermissionFlagsBits.Administrator) !== 0n ? ALL_PERMISSIONS : granted;
   }
 
+  /** The shard Discord sends a guild's events to: `(guild_id >> 22) % shardCount`. */
+  shardOf(guildId: string, shardCount: number = this.shards): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+  }
+
   guildById(id: string): FakeGuild | undefined {
     return this.guilds.find((guild) => guild.id === id);
   }
@@ -300,8 +322,8 @@ export class FakeWorld {
     return user;
   }
 
-  #createGuild(name: string, ownerId: string): FakeGuild {
-    const id = snowflake();
+  #createGuild(name: string, ownerId: string, shard: number): FakeGuild {
+    const id = snowflakeOnShard(shard, this.shards);
     const role = (roleName: string, permissions: bigint, position: number, extra: Partial<APIRole> = {}) => ({
       id: roleName === '@everyone' ? id : snowflake(),
       name: roleName,

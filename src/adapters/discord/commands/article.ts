@@ -1,8 +1,9 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { articleButtonId } from '../articleChoice.ts';
 import { suggestChoices } from '../autocomplete.ts';
 import type { BotContext } from '../context.ts';
 import { type InterfaceLanguage, languageOfLocale } from '../i18n/index.ts';
-import { type Reply, renderArticle, renderArticleNotFound } from '../render/index.ts';
+import { type Reply, renderArticle, renderArticleChoices, renderArticleNotFound } from '../render/index.ts';
 import { respond } from '../respond.ts';
 import type { SlashCommand } from './command.ts';
 
@@ -13,6 +14,13 @@ async function articleReply(
   language: InterfaceLanguage,
 ): Promise<Reply> {
   const view = await ctx.service.article(name);
+  if (view?.alsoMatching !== undefined) {
+    const { alsoMatching, matching, ...first } = view;
+    return renderArticleChoices(name, [first, ...alsoMatching], matching ?? alsoMatching.length + 1, {
+      customIdOf: (source) => articleButtonId(source, hidden),
+      language,
+    });
+  }
   if (view !== undefined) return renderArticle(view, { ephemeral: hidden, language });
   const suggestions = await ctx.service.suggest('article', name, 5).catch(() => []);
   // Not found is only the asker's business, however the article would have been shown.

@@ -1,10 +1,11 @@
 import type { APIEmbed } from 'discord.js';
 import { DefaultTuning } from '../../../config/index.ts';
-import type { ArticleView, Suggestion } from '../../../core/types.ts';
+import type { ArticleRef, ArticleView, Suggestion } from '../../../core/types.ts';
 import { type InterfaceLanguage, translate } from '../i18n/index.ts';
+import { buttonRow } from './buttonRow.ts';
 import { DiscordLimits } from './limits.ts';
 import { finalize, type Reply } from './reply.ts';
-import { clip, link, safeLine, safeParagraphs, safeUrl } from './text.ts';
+import { clip, link, oneLine, safeLine, safeParagraphs, safeUrl } from './text.ts';
 
 /** One article: title (linked), opening passage, source file, language, date, tags, size. */
 export function renderArticle(
@@ -65,5 +66,46 @@ export function renderArticleNotFound(
         ? `${text} ${translate(language, 'article.trySearch')}`
         : `${text} ${translate(language, 'article.didYouMean')}\n${lines.join('\n')}`,
     ephemeral: options.ephemeral ?? true,
+  });
+}
+
+/** The most articles a "several match" reply lists, each with its button (two rows of five). */
+export const ARTICLE_CHOICES = 2 * DiscordLimits.buttonsPerRow;
+
+/**
+ * Several articles match the name: say so, list them (title and file) and give each a button that
+ * shows it. `customIdOf` names an article's button, undefined when its id does not fit one (it is
+ * then only listed). `total` counts every match, beyond those passed in.
+ */
+export function renderArticleChoices(
+  name: string,
+  matches: readonly ArticleRef[],
+  total: number,
+  options: {
+    readonly customIdOf: (source: string) => string | undefined;
+    readonly language?: InterfaceLanguage;
+  },
+): Reply {
+  const language = options.language ?? 'en';
+  const listed = matches.slice(0, ARTICLE_CHOICES);
+  const lines = listed.map(
+    (match, i) => `${i + 1}. **${safeLine(match.title, 120)}** — ${safeLine(match.source, 120)}`,
+  );
+  const more = total - listed.length;
+  const buttons = listed.flatMap((match, i) => {
+    const customId = options.customIdOf(match.source);
+    // Labels are plain text (not markdown): only the line is folded, nothing escaped.
+    return customId === undefined ? [] : [{ customId, label: clip(`${i + 1}. ${oneLine(match.title)}`, 80) }];
+  });
+  const rows = [];
+  for (let i = 0; i < buttons.length; i += DiscordLimits.buttonsPerRow)
+    rows.push(buttonRow(buttons.slice(i, i + DiscordLimits.buttonsPerRow)));
+  const head = translate(language, 'article.several', { name: safeLine(name, 200), count: total });
+  const tail = more > 0 ? `\n${translate(language, 'article.severalMore', { count: more })}` : '';
+  return finalize({
+    content: `${head}\n${lines.join('\n')}${tail}`,
+    components: rows,
+    // Like not-found: a question back to the asker, nobody else's business.
+    ephemeral: true,
   });
 }

@@ -1,10 +1,17 @@
 import { DefaultTuning } from '../../../config/index.ts';
 import { gapsCsv, type KnowledgeGaps } from '../gaps.ts';
+import { type InterfaceLanguage, translate } from '../i18n/index.ts';
 import { finalize, type Reply } from './reply.ts';
 import { safeLine } from './text.ts';
 
-/** `/kb gaps`: the top unanswered questions and 👎 answers, with everything as a CSV attachment. */
-export function renderGaps(gaps: KnowledgeGaps, days: number): Reply {
+/**
+ * `/kb gaps`: the top unanswered questions and 👎 answers, with everything as a CSV attachment.
+ * The embed speaks `language`; the CSV's file name, column names and `kind` values stay English in
+ * every language, so a script or spreadsheet reads the exports of any server alike.
+ */
+export function renderGaps(gaps: KnowledgeGaps, days: number, language: InterfaceLanguage = 'en'): Reply {
+  const t = (key: Parameters<typeof translate>[1], values?: Readonly<Record<string, number>>) =>
+    translate(language, key, values);
   const questions = gaps.unanswered
     .slice(0, 10)
     .map((gap) => `**${gap.count}×** ${safeLine(gap.question, 150)}`);
@@ -17,13 +24,13 @@ export function renderGaps(gaps: KnowledgeGaps, days: number): Reply {
   return finalize({
     embeds: [
       {
-        title: `Knowledge gaps of the last ${days} day${days === 1 ? '' : 's'}`,
+        title: t(days === 1 ? 'kb.gaps.title.one' : 'kb.gaps.title.other', { days }),
         color: DefaultTuning.answerColor,
         fields: [
-          { name: 'Most asked without an answer', value: questions.join('\n') || 'none' },
-          { name: 'Answers with the most 👎 (cited article)', value: answers.join('\n') || 'none' },
+          { name: t('kb.gaps.unanswered'), value: questions.join('\n') || t('kb.none') },
+          { name: t('kb.gaps.downvoted'), value: answers.join('\n') || t('kb.none') },
         ],
-        footer: { text: 'All of it in the attached CSV.' },
+        footer: { text: t('kb.gaps.footer') },
       },
     ],
     files: [{ name: `citebot-gaps-${days}d.csv`, text: gapsCsv(gaps) }],

@@ -1,6 +1,6 @@
 export type { AnswerControls, AnswerOptions } from './answer.ts';
 export { footerText, renderAnswer } from './answer.ts';
-export { renderArticle, renderArticleNotFound } from './article.ts';
+export { ARTICLE_CHOICES, renderArticle, renderArticleChoices, renderArticleNotFound } from './article.ts';
 export type { ConfigFacts } from './config.ts';
 export { messageContentMissing, renderConfig, sourceText } from './config.ts';
 export { renderGaps } from './gaps.ts';

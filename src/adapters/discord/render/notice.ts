@@ -35,18 +35,28 @@ export function rateLimitedText(retryAfterMs: number, language: InterfaceLanguag
 }
 
 /**
- * The one message **Ask a human** posts: pings the helper role and nothing else, names (without
- * pinging) who asks, quotes the question and links the answer when it is public.
+ * The one message **Ask a human** posts, in the server's `language`: pings the helper role and
+ * nothing else, names (without pinging) who asks, quotes the question and links the answer when
+ * it is public.
  */
 export function renderHelperPing(input: {
+  readonly language: InterfaceLanguage;
   readonly roleId: string;
   readonly userId: string;
   readonly question: string;
   readonly answerUrl?: string;
 }): Reply {
-  const link = input.answerUrl === undefined ? '' : ` (citebot's answer: ${input.answerUrl})`;
+  const text = translate(input.language, 'helper.ping', {
+    role: `<@&${input.roleId}>`,
+    user: `<@${input.userId}>`,
+    question: safeLine(input.question, 300),
+  });
+  const link =
+    input.answerUrl === undefined
+      ? ''
+      : ` ${translate(input.language, 'helper.link', { url: input.answerUrl })}`;
   return finalize({
-    content: `<@&${input.roleId}> <@${input.userId}> would like a human to help with: “${safeLine(input.question, 300)}”${link}`,
+    content: `${text}${link}`,
     pingRoleId: input.roleId,
     namedUserIds: [input.userId],
     ephemeral: false,

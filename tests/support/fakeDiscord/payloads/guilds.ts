@@ -76,19 +76,24 @@ export function guildCreate(world: FakeWorld, guild: FakeGuild): GatewayGuildCre
   };
 }
 
-/** The READY dispatch: the bot user, its guilds (unavailable until their GUILD_CREATE), the session. */
+/**
+ * The READY dispatch: the bot user, the shard's guilds (unavailable until their GUILD_CREATE), the
+ * session.
+ */
 export function ready(
   world: FakeWorld,
   sessionId: string,
   resumeGatewayUrl: string,
+  shard: readonly [number, number] = [0, 1],
+  guilds: readonly FakeGuild[] = world.guilds,
 ): GatewayReadyDispatchData {
   return {
     v: 10,
     user: { ...world.bot, verified: true, mfa_enabled: false, email: null },
-    guilds: world.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+    guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeGatewayUrl,
-    shard: [0, 1],
+    shard: [shard[0], shard[1]],
     application: {
       id: world.application.id,
       flags: world.application.flags,

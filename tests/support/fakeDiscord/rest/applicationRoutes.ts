@@ -18,11 +18,16 @@ import { FormErrors, validateCommands } from './validate.ts';
 type Json = Record<string, unknown>;
 
 /** `GET /gateway/bot`: the only call `client.login()` makes before opening the gateway. */
-function gatewayBot({ gatewayUrl }: RouteContext): RestResponse {
+function gatewayBot({ gatewayUrl, world }: RouteContext): RestResponse {
   const info: APIGatewayBotInfo = {
     url: gatewayUrl,
-    shards: 1,
-    session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+    shards: world.shards,
+    session_start_limit: {
+      total: 1000,
+      remaining: 999,
+      reset_after: 14_400_000,
+      max_concurrency: world.maxConcurrency,
+    },
   };
   return json(info);
 }
