@@ -48,6 +48,7 @@ const questions = [
   'What is the national blockchain center?',
 ];
 const editRoute = 'PATCH /webhooks/:app/:token/messages/:message';
+const followUpRoute = 'POST /webhooks/:app/:token';
 
 let fake: FakeDiscord;
 let postgres: PostgresServer;
@@ -188,6 +189,11 @@ describe('three HTTP replicas sharing Redis, PostgreSQL and CACHE_DIR, one kille
       fake.requests.filter((r) => r.route === editRoute && r.status < 300),
       'token',
     );
+    // An /ask is answered by its first response, or by a defer and one edit: never by a follow-up.
+    const followUps = count(
+      fake.requests.filter((r) => r.route === followUpRoute),
+      'token',
+    );
     const live = sent.filter((s) => s.replica !== 2);
     const toKilled = sent.filter((s) => s.replica === 2);
     console.info(
@@ -204,11 +210,12 @@ describe('three HTTP replicas sharing Redis, PostgreSQL and CACHE_DIR, one kille
     for (const s of sent) {
       const answered = callbacks.get(s.interaction.id) ?? 0;
       const edited = edits.get(s.interaction.token) ?? 0;
-      if (s.reply === undefined)
-        expect({ i: s.i, answered, edited }).toEqual({ i: s.i, answered: 0, edited: 0 });
+      const followed = followUps.get(s.interaction.token) ?? 0;
+      const seen = { i: s.i, answered, edited, followed };
+      if (s.reply === undefined) expect(seen).toEqual({ i: s.i, answered: 0, edited: 0, followed: 0 });
       else {
         const wasDeferred = bodyOf(s)?.type === 5;
-        expect({ i: s.i, answered, edited }).toEqual({ i: s.i, answered: 1, edited: wasDeferred ? 1 : 0 });
+        expect(seen).toEqual({ i: s.i, answered: 1, edited: wasDeferred ? 1 : 0, followed: 0 });
       }
     }
     expect(fake.unexpectedRequests()).toEqual([]);

@@ -6,6 +6,16 @@ export interface CapturedResponse {
   readonly body: Buffer;
 }
 
+/** A first response handed to the waiting HTTP request. */
+export interface Delivery {
+  readonly response: CapturedResponse;
+  /**
+   * To be called once the HTTP response is written: only then is discord.js told the callback was
+   * accepted and goes on to edits and follow-ups, so none of them can reach Discord before it.
+   */
+  sent(): void;
+}
+
 type MakeRequest = RESTOptions['makeRequest'];
 
 const callbackPath = /\/interactions\/(\d{1,20})\/[^/?]+\/callback(?:\?|$)/;
@@ -18,7 +28,7 @@ const callbackPath = /\/interactions\/(\d{1,20})\/[^/?]+\/callback(?:\?|$)/;
  * follow-ups — goes to DISCORD_API_URL as usual, through the interaction webhook.
  */
 export class HttpResponder {
-  readonly #pending = new Map<string, (response: CapturedResponse) => void>();
+  readonly #pending = new Map<string, (delivery: Delivery) => void>();
 
   /** The REST client's request function (`rest.makeRequest`). */
   readonly makeRequest: MakeRequest = async (url, init) => {
@@ -29,7 +39,8 @@ export class HttpResponder {
       return (await fetch(url, init as unknown as RequestInit)) as unknown as ResponseLike;
     }
     this.#pending.delete(id);
-    deliver(await capture(init.body));
+    const response = await capture(init.body);
+    await new Promise<void>((sent) => deliver({ response, sent }));
     return new Response(null, { status: 204 }) as unknown as ResponseLike;
   };
 
@@ -37,15 +48,15 @@ export class HttpResponder {
    * Resolves with the first response the handlers give interaction `id`, or undefined after
    * `timeoutMs` (then a late response goes to Discord, which refuses it: the HTTP request is gone).
    */
-  waitFor(id: string, timeoutMs: number): Promise<CapturedResponse | undefined> {
+  waitFor(id: string, timeoutMs: number): Promise<Delivery | undefined> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         resolve(undefined);
       }, timeoutMs);
-      this.#pending.set(id, (response) => {
+      this.#pending.set(id, (delivery) => {
         clearTimeout(timer);
-        resolve(response);
+        resolve(delivery);
       });
     });
   }

@@ -125,16 +125,19 @@ async function interactions(
   } catch (error) {
     options.onError(error, 'dispatching an HTTP interaction');
   }
-  const captured = await answered;
+  const delivery = await answered;
   metrics.inFlight.dec();
   metrics.latency.observe({ type }, (performance.now() - started) / 1000);
-  if (captured === undefined) {
+  if (delivery === undefined) {
     metrics.interactions.inc({ type, outcome: 'timeout' });
     text(response, 500, 'no response in time');
     return;
   }
   metrics.interactions.inc({ type, outcome: 'answered' });
-  send(response, 200, captured.contentType, captured.body);
+  // Written, or the connection gone: either way the handlers may go on.
+  response.once('finish', delivery.sent);
+  response.once('close', delivery.sent);
+  send(response, 200, delivery.response.contentType, delivery.response.body);
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, options: InteractionsServerOptions) {
