@@ -1,6 +1,6 @@
 import { charGrams } from '../analysis/charGrams.ts';
 import { concatSections, readSections } from './byteSections.ts';
-import { positionOf } from './lowerBound.ts';
+import { positionOf } from './positionOf.ts';
 
 /**
  * An inverted index of character n-grams (see `charGrams`) over one language's articles, packed

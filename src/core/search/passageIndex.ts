@@ -2,8 +2,8 @@ import type { Options } from 'minisearch';
 import { analyzerFor } from '../analysis/analyzer.ts';
 import type { Article, Passage } from '../types.ts';
 import { GramIndex, GramIndexBuilder } from './gramIndex.ts';
-import { positionOf } from './lowerBound.ts';
 import { PackedSearch, packedDocumentCount } from './packedSearch.ts';
+import { positionOf } from './positionOf.ts';
 
 /** The fields each passage is indexed under. */
 export const INDEX_FIELDS = ['title', 'lead', 'headings', 'text'] as const;

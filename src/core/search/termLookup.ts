@@ -1,5 +1,3 @@
-import { lowerBound } from './lowerBound.ts';
-
 /**
  * Exact, prefix and one-edit lookups of an index's terms by range in sorted orders of the terms,
  * answering as MiniSearch's term tree does (`get`, `atPrefix`, `fuzzyGet(term, 1)`) and in the
@@ -56,15 +54,10 @@ export class TermLookup {
       throw new Error('index: the term tree disagrees with the term list');
   }
 
-  /** The term at position `i` of one of the sorted orders. */
-  #termAt(order: Uint32Array, i: number): string {
-    return this.#terms[order[i] as number] as string;
-  }
-
   /** The term number of `term`, or -1. */
   find(term: string): number {
     const terms = this.#terms;
-    const i = lowerBound(this.#byPrefix.length, (i) => this.#termAt(this.#byPrefix, i) < term);
+    const i = lowerBound(this.#byPrefix, (t) => (terms[t] as string) < term);
     const t = this.#byPrefix[i];
     return t !== undefined && terms[t] === term ? t : -1;
   }
@@ -77,7 +70,7 @@ export class TermLookup {
   completions(prefix: string): number[] {
     const terms = this.#terms;
     const found: number[] = [];
-    for (let i = lowerBound(this.#byPrefix.length, (i) => this.#termAt(this.#byPrefix, i) < prefix); ; i++) {
+    for (let i = lowerBound(this.#byPrefix, (t) => (terms[t] as string) < prefix); ; i++) {
       const t = this.#byPrefix[i];
       if (t === undefined || !(terms[t] as string).startsWith(prefix)) break;
       found.push(t);
@@ -104,17 +97,13 @@ export class TermLookup {
       const distance = editDistanceWithin1(query, terms[t] as string);
       if (distance <= 1) found.set(t, distance);
     };
-    for (let i = lowerBound(this.#byPrefix.length, (i) => this.#termAt(this.#byPrefix, i) < head); ; i++) {
+    for (let i = lowerBound(this.#byPrefix, (t) => (terms[t] as string) < head); ; i++) {
       const t = this.#byPrefix[i];
       if (t === undefined || !(terms[t] as string).startsWith(head)) break;
       consider(t);
     }
     const bySuffix = this.#bySuffix;
-    for (
-      let i = lowerBound(bySuffix.length, (i) => compareReversed(this.#termAt(bySuffix, i), tail) < 0);
-      ;
-      i++
-    ) {
+    for (let i = lowerBound(bySuffix, (t) => compareReversed(terms[t] as string, tail) < 0); ; i++) {
       const t = bySuffix[i];
       if (t === undefined || !(terms[t] as string).endsWith(tail)) break;
       consider(t);
@@ -148,4 +137,16 @@ function compareReversed(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return a.length - b.length;
+}
+
+/** The first position of `sorted` where `before` is false (it must be true, then false). */
+function lowerBound(sorted: Uint32Array, before: (t: number) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(sorted[mid] as number)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
