@@ -84,31 +84,24 @@ describe('/kb in German through the real client', () => {
     expect(findButton(listMessage, 'Ablehnen #1')).toBeDefined();
     if (listMessage === undefined || approve === undefined) throw new Error('e2e: no German list');
 
-    const decided = await firstCallback(
-      fake,
-      fake.interact(
-        buttonInteraction(fake.world, {
-          customId: approve.custom_id,
-          message: listMessage,
-          memberPermissions: PermissionFlagsBits.ManageGuild,
-          locale: Locale.German,
-        }),
-      ),
-    );
+    // A German-speaking manager presses Approve.
+    const pressApprove = () =>
+      firstCallback(
+        fake,
+        fake.interact(
+          buttonInteraction(fake.world, {
+            customId: approve.custom_id,
+            message: listMessage,
+            memberPermissions: PermissionFlagsBits.ManageGuild,
+            locale: Locale.German,
+          }),
+        ),
+      );
+    const decided = await pressApprove();
     expect(decided.body).toMatchObject({ data: { content: '#1 angenommen.' } });
     expect(embedText(dataOf(decided))).toContain('keine');
 
-    const again = await firstCallback(
-      fake,
-      fake.interact(
-        buttonInteraction(fake.world, {
-          customId: approve.custom_id,
-          message: listMessage,
-          memberPermissions: PermissionFlagsBits.ManageGuild,
-          locale: Locale.German,
-        }),
-      ),
-    );
+    const again = await pressApprove();
     expect(again.body).toMatchObject({
       data: { content: '#1 ist schon entschieden oder gehört nicht zu diesem Server.' },
     });

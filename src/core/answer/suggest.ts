@@ -1,6 +1,7 @@
 import { foldTerm } from '../analysis/normalize.ts';
 import { tokenize } from '../analysis/tokenize.ts';
 import type { KnowledgeBase } from '../knowledgeBase.ts';
+import { positionOf } from '../search/positionOf.ts';
 import type { Suggestion } from '../types.ts';
 
 /** A prepared list of titles and headings to complete from, with a word → entries map. */
@@ -107,13 +108,7 @@ function matching(si: SuggestIndex, typed: string): number[] {
 }
 
 function wordsWithPrefix(words: readonly string[], prefix: string): string[] {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as string) < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = positionOf(words, prefix);
   const out: string[] = [];
   for (let i = lo; i < words.length && out.length < MAX_WORDS_PER_PREFIX; i++) {
     const w = words[i] as string;
