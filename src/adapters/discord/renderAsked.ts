@@ -1,7 +1,7 @@
 import { answerControls } from './answerControls.ts';
 import { type Asked, type Asking, ask } from './asking.ts';
 import type { BotContext } from './context.ts';
-import { loadGuildSettings } from './guildSettings.ts';
+import { type GuildSettings, loadGuildSettings } from './guildSettings.ts';
 import { noticeText, type Reply, renderAnswer, renderNotice } from './render/index.ts';
 
 /** Extra people on an answer: the one `mention` pings, or the one who shared it (not pinged). */
@@ -32,15 +32,16 @@ export function renderAsked(
   });
 }
 
-/** Asks and renders in one step. */
+/** Asks and renders in one step; `settings` are the server's, when the caller has read them already. */
 export async function askAndRender(
   ctx: BotContext,
   asking: Asking,
   people: AnswerPeople = {},
+  known?: GuildSettings,
 ): Promise<Asked & { reply: Reply }> {
   const [asked, settings] = await Promise.all([
     ask(ctx, asking),
-    loadGuildSettings(ctx.store, ctx.config, asking.place.guildId ?? null),
+    known ?? loadGuildSettings(ctx.store, ctx.config, asking.place.guildId ?? null),
   ]);
   const offerHuman = settings.helperRoleId.value !== null;
   return { ...asked, reply: renderAsked(ctx, asked, asking, people, offerHuman) };

@@ -51,9 +51,9 @@ export const ask: SlashCommand = {
 
   async execute(interaction, ctx) {
     const question = interaction.options.getString('question', true);
-    const hidden =
-      interaction.options.getBoolean('hide') ??
-      (await loadGuildSettings(ctx.store, ctx.config, interaction.guildId)).hideByDefault.value;
+    // Read once: for hide-by-default here and for the Ask a human button when rendering.
+    const settings = await loadGuildSettings(ctx.store, ctx.config, interaction.guildId);
+    const hidden = interaction.options.getBoolean('hide') ?? settings.hideByDefault.value;
     // A hidden answer cannot be seen by the person it would point at, so it pings nobody.
     const mention = hidden ? null : interaction.options.getUser('mention');
     const work = askAndRender(
@@ -67,6 +67,7 @@ export const ask: SlashCommand = {
         language: languageOfLocale(interaction.locale),
       },
       mention === null ? {} : { mentionUserId: mention.id },
+      settings,
     ).then(({ reply }) => reply);
     await respond(interaction, work, { ephemeral: hidden, deferAfterMs: ctx.tuning.deferAfterMs });
   },
