@@ -3,6 +3,7 @@ import { type PassageHit, type PassageSearch, searchPassages } from '../search/s
 import type { SearchSettings } from '../search/settings.ts';
 import type { Answer, ArticleRef, Citation, Page, Snippet } from '../types.ts';
 import { type ApprovedAlias, matchAlias } from './approvedAliases.ts';
+import { fileOf, homeScore, homeTwin } from './homeLanguages.ts';
 import { type RankedArticle, rankArticles } from './rankArticles.ts';
 import { scoredSnippet } from './snippet.ts';
 
@@ -24,7 +25,8 @@ const SNIPPET_SWITCH = 1.5;
  * Confidence is the lead of the best article's fused score over the next article's, required to
  * be larger when the best passage matches fewer of the question's concepts (see {@link isConfident}).
  * A text filed in several articles (a page left untranslated in several language folders) counts
- * once (see {@link distinctArticles}).
+ * once (see {@link distinctArticles}), and so does a quote: a further citation of another copy of
+ * the same page quoting the text of an earlier one is left out (see {@link distinctQuotes}).
  *
  * `aliases` are the questions the asker's server approved for its articles: when the question
  * asks like one of them (see {@link matchAlias}), it is searched together with the approved
@@ -81,8 +83,33 @@ export function composeAnswer(
           hasEvidence(r.best, found),
       ),
   ];
-  const citations = citable.slice(offset, offset + limit).map(cite);
-  return { ...base, answered: true, citations, related: [], hasMore: citable.length > offset + limit };
+  const quotes = distinctQuotes(citable, offset + limit + 1, cite);
+  const citations = quotes.slice(offset, offset + limit).map((c, i) => ({ ...c, n: offset + i + 1 }));
+  return { ...base, answered: true, citations, related: [], hasMore: quotes.length > offset + limit };
+}
+
+/**
+ * The citations of `ranked`, in order, up to `count`, leaving out each that quotes (most of) the
+ * words of an earlier one from a page of the same file name: the copies of a section left
+ * untranslated in several language folders quote the same sentences, and three equal quotes tell
+ * a reader nothing.
+ */
+function distinctQuotes(
+  ranked: readonly RankedArticle[],
+  count: number,
+  cite: (r: RankedArticle, i: number) => Citation,
+): Citation[] {
+  const out: Citation[] = [];
+  const quoted: Array<{ file: string; words: Set<string> }> = [];
+  for (const r of ranked) {
+    if (out.length >= count) break;
+    const c = cite(r, out.length);
+    const quote = { file: fileOf(r.articleId), words: wordSet(c.snippet.text) };
+    if (quoted.some((q) => q.file === quote.file && mostlyContained(q.words, quote.words))) continue;
+    quoted.push(quote);
+    out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -126,19 +153,58 @@ const CONCEPTS_COUNTED = 6;
  * articles, e.g. an English paragraph left untranslated in many language folders): the copies
  * answer alike, so they are one candidate — not rivals for the margin, not three citations of one
  * text. The group keeps the best copy's rank and score and is represented by the first copy whose
- * article is in the passage's language (the page it belongs to, not a stray paragraph in another
- * language's page), else by the best copy.
+ * article is in the passage's language (not a stray paragraph in another language's page) in the
+ * folder where that language is most at home (see {@link homeScore}: the English handbook's page,
+ * not the English page left untranslated in the Italian folder), else by the best copy.
  */
 export function distinctArticles(kb: KnowledgeBase, ranked: readonly RankedArticle[]): RankedArticle[] {
   const groups: Array<{ first: RankedArticle; rep: RankedArticle }> = [];
   const words = new Map<PassageHit, Set<string>>();
-  const inOwnLanguage = (r: RankedArticle) => kb.articles.get(r.articleId)?.lang === r.best.passage.lang;
+  // In the passage's language first, then filed where that language is most at home.
+  const preference = (r: RankedArticle) =>
+    kb.articles.get(r.articleId)?.lang !== r.best.passage.lang
+      ? 0
+      : 1 + homeScore(kb, r.articleId, r.best.passage.lang);
   for (const r of ranked) {
     const group = groups.find((g) => nearCopy(g.first.best, r.best, words));
     if (!group) groups.push({ first: r, rep: r });
-    else if (!inOwnLanguage(group.rep) && inOwnLanguage(r)) group.rep = r;
+    else if (preference(r) > preference(group.rep)) group.rep = r;
   }
-  return groups.map(({ first, rep }) => (first === rep ? rep : { ...rep, score: first.score }));
+  const out: RankedArticle[] = [];
+  const cited = new Set<string>();
+  for (const [i, { first, rep }] of groups.entries()) {
+    const shown = i < HOME_COPIES_LOOKED_UP ? homeCopy(kb, rep, words) : rep;
+    // Two copies found in one home page are one candidate.
+    if (cited.has(shown.articleId)) continue;
+    cited.add(shown.articleId);
+    out.push(first === shown ? shown : { ...shown, score: first.score });
+  }
+  return out;
+}
+
+/** The best candidates whose copy in the page where their language is at home is looked for. */
+const HOME_COPIES_LOOKED_UP = 8;
+
+/**
+ * `r` as found in the page of the same file name where its passage's language is most at home
+ * (see {@link homeTwin}), when that page holds a copy of its best passage: the untranslated English
+ * section of the Italian folder is cited as the English folder's page. Else `r` itself.
+ */
+function homeCopy(kb: KnowledgeBase, r: RankedArticle, words: Map<PassageHit, Set<string>>): RankedArticle {
+  const twin = homeTwin(kb, r.articleId, r.best.passage.lang);
+  const range = twin === undefined ? undefined : kb.passageRange.get(twin);
+  if (twin === undefined || !range) return r;
+  const [from, count] = range;
+  for (let id = from; id < from + count; id++) {
+    const passage = kb.passages[id];
+    if (!passage) continue;
+    if (mostlyContained(cachedWords(r.best, words), wordSet(passage.text))) {
+      // Its tokens are of the other text: the snippet analyses the copy's own.
+      const { tokens: _other, ...hit } = r.best;
+      return { ...r, articleId: twin, best: { ...hit, passage } };
+    }
+  }
+  return r;
 }
 
 /** Share of shared words above which two passages are copies of each other. */
@@ -149,19 +215,37 @@ function nearCopy(a: PassageHit, b: PassageHit, cache: Map<PassageHit, Set<strin
   const [short, long] = [a.passage.text.length, b.passage.text.length].sort((x, y) => x - y);
   // Copies have about the same length: most pairs are told apart without reading their words.
   if (short === undefined || long === undefined || short < COPY_OVERLAP * long) return false;
-  const words = (h: PassageHit) => {
-    let set = cache.get(h);
-    if (!set) {
-      set = new Set(h.passage.text.toLowerCase().split(/\W+/u).filter(Boolean));
-      cache.set(h, set);
-    }
-    return set;
-  };
-  const x = words(a);
-  const y = words(b);
+  const x = cachedWords(a, cache);
+  const y = cachedWords(b, cache);
+  const shared = sharedCount(x, y);
+  return shared / Math.max(1, x.size + y.size - shared) >= COPY_OVERLAP;
+}
+
+function cachedWords(hit: PassageHit, cache: Map<PassageHit, Set<string>>): Set<string> {
+  let set = cache.get(hit);
+  if (!set) {
+    set = wordSet(hit.passage.text);
+    cache.set(hit, set);
+  }
+  return set;
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/\W+/u).filter(Boolean));
+}
+
+function sharedCount(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
-  return shared / Math.max(1, x.size + y.size - shared) >= COPY_OVERLAP;
+  return shared;
+}
+
+/**
+ * Whether most words of the smaller of two texts are in the other (overlap coefficient): the same
+ * text with a caption translated, or cut at another place.
+ */
+function mostlyContained(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  return sharedCount(x, y) >= COPY_OVERLAP * Math.max(1, Math.min(x.size, y.size));
 }
 
 /** A further citation must match two of the question's concepts (or its only one), not one common word. */

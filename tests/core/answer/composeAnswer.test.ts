@@ -172,6 +172,47 @@ describe('composeAnswer over copies of one text', () => {
   });
 });
 
+describe('composeAnswer over pages left untranslated in other language folders', () => {
+  // The 26-language handbook: the X.509 section is wholly English in the Czech and Danish folders
+  // too, so those pages are English articles. "What is a X.509 certificate?" cited the Czech
+  // folder's page first, and then the same paragraph again from other folders.
+  const section =
+    'A certificate binds a public key to a name. The X.509 standard describes how a certification authority ' +
+    'signs certificates, so that a client which trusts the authority can check every certificate presented to it.';
+  const caption = (word: string) => `${word} 10.2.`;
+  const other = (lang: string, text: string) => `---\nlang: ${lang}\n---\n\n${text}`;
+  const articles = {
+    // Its title differs a little (as the handbook's pages do), enough to rank it first.
+    'cs-CZ/sect.x509.md': `# X.509 certificate: what a certificate is\n\n${caption('Příklad')} ${section}`,
+    'cs-CZ/intro.md': other(
+      'cs',
+      '# Úvod\n\nTato kniha popisuje správu systému Debian, od instalace až po síťové služby a bezpečnost.',
+    ),
+    'cs-CZ/sit.md': other(
+      'cs',
+      '# Síť\n\nSíťové rozhraní se nastavuje v souboru interfaces, kde se uvádí adresa, maska a brána.',
+    ),
+    'da-DK/sect.x509.md': `# X.509 certificates\n\n${caption('Eksempel')} ${section}`,
+    'da-DK/intro.md': other(
+      'da',
+      '# Indledning\n\nDenne bog beskriver administration af Debian, fra installation til netværkstjenester og sikkerhed.',
+    ),
+    'da-DK/net.md': other(
+      'da',
+      '# Netværk\n\nNetværksgrænsefladen konfigureres i filen interfaces, hvor adresse, maske og gateway angives.',
+    ),
+    'en-US/sect.x509.md': `# X.509 certificates\n\n${caption('Example')} ${section}`,
+    'en-US/intro.md':
+      '# Introduction\n\nThis book describes the administration of Debian, from installation to network services and security.',
+  };
+
+  it("cites the English folder's page once, not its copies in the Czech and Danish folders", () => {
+    const answer = engineFrom(articles).ask('What is a X.509 certificate?');
+    expect(answer.citations[0]?.source).toBe('en-US/sect.x509.md');
+    expect(answer.citations.filter((c) => c.source.endsWith('/sect.x509.md'))).toHaveLength(1);
+  });
+});
+
 describe('composeAnswer confidence (the fused lead over the next distinct article)', () => {
   const articles = {
     'beans.md': '# Beans\n\nRunner beans climb a pole and need water every evening in a dry summer.',
