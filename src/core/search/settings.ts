@@ -66,6 +66,22 @@ export const DefaultQuerySettings = {
   // (×1 + 0.3 / 0.6 / 1.2 × share): GNOME 0.756 / 0.756 / 0.753, FAQ 0.626 / 0.620 / 0.620; other
   // field boosts for the article level only (headings 1 or 2, title 1 or 2.5, lead 1 or 2.5):
   // GNOME 0.746–0.755, FAQ 0.614–0.626.
+  // Measured on 2026-12-02 (GNOME 0.765, en 0.803 / de 0.726; FAQ 0.643; handbook de/en 0.936 /
+  // 0.949) and left out. A true BM25F at article level (fields weighted 3/2/2/1 and saturated
+  // together, k 4, b 1, d 0, without MiniSearch's factor for matched terms): GNOME 0.775 (0.809 /
+  // 0.740), FAQ 0.649, handbook alike, and at minLead 0.22 / leadPerConcept 0.05 GNOME 0.754
+  // confident at precision 0.868, but FAQ 0.643 at 0.764 (0.678 at 0.767 today) and the shipped
+  // "which province got the first blockchain zone" answered from the English article (its German
+  // answer matched two names, which the dropped factor had doubled; the factor to the power 0.3 /
+  // 0.5: still wrong, FAQ 0.649 / 0.643). The factor dropped from today's article level: GNOME
+  // 0.764, FAQ 0.655, confident GNOME 0.709 at 0.861. Passage BM25 k 0.8 / 2, b 0.4 / 0.9, d 0:
+  // within two questions. Reciprocal-rank or z-score fusion instead of min-max: 0.742–0.766. Known
+  // compounds in at most five passages also searched by their parts (Akkustatus → Akku + Status):
+  // de +2 questions. German verb forms (überprüft ↔ überprüfen, gesichert ↔ sichern) as
+  // synonyms: de +1, handbook de −1. Prefix matching only for terms in ≤ 1% of passages: ±1.
+  // Confidence: a top article that stays first when any one word is left out of the question
+  // (GNOME: 94% right, against 79% when one removal changes it) adds little beside the lead
+  // (best mix 0.758 at 0.849) for up to one more search per word.
   /** Weight of the parts of a compound the index does not know (range 0.25–0.6: alike on GNOME de). */
   compoundPartWeight: 0.4,
   /**
