@@ -195,9 +195,11 @@ function homeCopy(kb: KnowledgeBase, r: RankedArticle, words: Map<PassageHit, Se
   const range = twin === undefined ? undefined : kb.passageRange.get(twin);
   if (twin === undefined || !range) return r;
   const [from, count] = range;
+  const length = r.best.passage.text.length;
   for (let id = from; id < from + count; id++) {
     const passage = kb.passages[id];
-    if (!passage) continue;
+    // A copy is about as long (a caption translated, a sentence more): most are told apart unread.
+    if (!passage || passage.text.length < length / 2 || passage.text.length > 2 * length) continue;
     if (mostlyContained(cachedWords(r.best, words), wordSet(passage.text))) {
       // Its tokens are of the other text: the snippet analyses the copy's own.
       const { tokens: _other, ...hit } = r.best;
