@@ -53,6 +53,7 @@ import { stopwords as swedishStop } from '@orama/stopwords/swedish';
 import { stopwords as tamilStop } from '@orama/stopwords/tamil';
 import { stopwords as turkishStop } from '@orama/stopwords/turkish';
 import { stopwords as ukrainianStop } from '@orama/stopwords/ukrainian';
+import { withoutInfinitiveZu } from './germanForms.ts';
 
 /** What citebot knows about one language: its codes, Snowball stemmer and stopwords. */
 export interface LanguageSupport {
@@ -152,7 +153,7 @@ const table: readonly LanguageSupport[] = [
   {
     code: 'de',
     code3: 'deu',
-    stem: german,
+    stem: (word) => german(withoutInfinitiveZu(word)),
     stopwords: germanStop,
     questionWords: [
       'was',

@@ -95,3 +95,33 @@ export function splitCompound(
   }
   return undefined;
 }
+
+/**
+ * "Ein- oder Ausschalten", "Tinten- und Tonermenge": a hyphen standing for the next word's tail,
+ * before the word for "or"/"and" of a compounding language (German, Dutch, Swedish, Danish and
+ * Norwegian).
+ */
+const ELIDED = /(\p{L}{2,})-\s+(?:oder|und|bzw\.?|sowie|en|of|och|eller|og)\s+(\p{L}{4,})/giu;
+const MIN_TAIL = 3;
+
+/**
+ * The words a compounding language leaves half-written before "oder"/"und" ("ein- oder
+ * ausschalten" is "einschalten oder ausschalten"), completed with the longest tail of the next word
+ * that makes a word `known` to the index ("einschalten", not "einhalten"). Words that cannot be
+ * completed are left out.
+ */
+export function completeElided(text: string, lang: string, known: (word: string) => boolean): string[] {
+  if (!COMPOUNDING.has(lang) || !text.includes('-')) return [];
+  const out: string[] = [];
+  for (const [, head, next] of text.matchAll(ELIDED)) {
+    if (!head || !next) continue;
+    for (let at = 1; at <= next.length - MIN_TAIL; at++) {
+      const word = `${head}${next.slice(at)}`;
+      if (known(word)) {
+        out.push(word);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { questionLanguages } from '../analysis/detectLanguage.ts';
 import { UNDETERMINED } from '../analysis/languages.ts';
 import { foldTerm } from '../analysis/normalize.ts';
 import { tokenize } from '../analysis/tokenize.ts';
-import { expandAbbreviation, spellingVariants, splitCompound } from '../analysis/variants.ts';
+import { completeElided, expandAbbreviation, spellingVariants, splitCompound } from '../analysis/variants.ts';
 import type { KnowledgeBase } from '../knowledgeBase.ts';
 import type { Passage } from '../types.ts';
 import { mayMatch } from './passageIndex.ts';
@@ -134,6 +134,7 @@ function termGroups(kb: KnowledgeBase, text: string, lang: string): TermGroup[] 
     const expanded = expandAbbreviation(foldTerm(token.text), lang);
     return expanded && !known(analyzer.term(token.text)) ? expanded.split(' ') : [token.text];
   });
+  words.push(...completeElided(text, lang, (w) => known(analyzer.term(w))));
   for (const word of words) {
     let term = analyzer.term(word);
     if (!term || groups.has(term)) continue;

@@ -4,7 +4,7 @@ import type { Passage, SkippedFile } from '../types.ts';
 import { LanguageIndex } from './passageIndex.ts';
 
 /** The version of {@link SerialisedKnowledge}'s layout: a value of another format is not read. */
-export const SERIALISED_FORMAT = 8;
+export const SERIALISED_FORMAT = 9;
 
 /**
  * A knowledge base as one plain value (the index cache's JSON file) plus one packed index and one
