@@ -1,3 +1,5 @@
+import { stemmer as german } from '@orama/stemmers/german';
+
 /**
  * Separable verb prefixes that take "zu" inside the infinitive, folded ("zurück" is "zuruck"):
  * "auszuschalten", "anzuzeigen", "zurückzusetzen".
@@ -14,4 +16,17 @@ const ZU_INFINITIVE =
 export function withoutInfinitiveZu(folded: string): string {
   const m = ZU_INFINITIVE.exec(folded);
   return m ? `${m[1]}${m[2]}` : folded;
+}
+
+/**
+ * German Snowball, after {@link withoutInfinitiveZu}, with nouns in "-erung" stemmed as their verb
+ * in "-ern": Snowball cuts "sichern" to "sich" but "Sicherung" to "sicher" (erweitern / Erweiterung,
+ * verbessern / Verbesserung alike), so a question about a "Sicherung" missed the page on how to
+ * "sichern".
+ */
+export function stemGerman(folded: string): string {
+  const word = withoutInfinitiveZu(folded);
+  const stem = german(word);
+  if (/erung(?:en)?$/.test(word) && stem.endsWith('er')) return stem.slice(0, -2);
+  return stem;
 }

@@ -6,7 +6,6 @@ import { stemmer as dutch } from '@orama/stemmers/dutch';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as finnish } from '@orama/stemmers/finnish';
 import { stemmer as french } from '@orama/stemmers/french';
-import { stemmer as german } from '@orama/stemmers/german';
 import { stemmer as greek } from '@orama/stemmers/greek';
 import { stemmer as hungarian } from '@orama/stemmers/hungarian';
 import { stemmer as indonesian } from '@orama/stemmers/indonesian';
@@ -53,7 +52,7 @@ import { stopwords as swedishStop } from '@orama/stopwords/swedish';
 import { stopwords as tamilStop } from '@orama/stopwords/tamil';
 import { stopwords as turkishStop } from '@orama/stopwords/turkish';
 import { stopwords as ukrainianStop } from '@orama/stopwords/ukrainian';
-import { withoutInfinitiveZu } from './germanForms.ts';
+import { stemGerman } from './germanForms.ts';
 
 /** What citebot knows about one language: its codes, Snowball stemmer and stopwords. */
 export interface LanguageSupport {
@@ -153,7 +152,7 @@ const table: readonly LanguageSupport[] = [
   {
     code: 'de',
     code3: 'deu',
-    stem: (word) => german(withoutInfinitiveZu(word)),
+    stem: stemGerman,
     stopwords: germanStop,
     questionWords: [
       'was',

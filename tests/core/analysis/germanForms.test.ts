@@ -20,6 +20,22 @@ describe('German infinitives with "zu" inside', () => {
   });
 });
 
+describe('German nouns in -erung', () => {
+  const de = analyzerFor('de');
+
+  it('get the term of their verb in -ern', () => {
+    expect(de.term('Sicherung')).toBe(de.term('sichern'));
+    expect(de.term('Erweiterungen')).toBe(de.term('erweitern'));
+    expect(de.term('Verbesserung')).toBe(de.term('verbessern'));
+    expect(de.term('Kalibrierung')).toBe(de.term('kalibrieren'));
+  });
+
+  it('leave other nouns in -ung as Snowball stems them', () => {
+    expect(de.term('Einstellung')).toBe(de.term('einstellen'));
+    expect(de.term('Regelung')).toBe('regel');
+  });
+});
+
 describe('completeElided', () => {
   const vocabulary = new Set(['einschalten', 'einhalten', 'tintenmenge']);
   const known = (w: string) => vocabulary.has(w.toLowerCase());
