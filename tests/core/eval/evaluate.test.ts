@@ -91,13 +91,13 @@ describe('the python-faq dev set', () => {
     //   npm run --silent eval -- --knowledge ../shared/eval/python-faq/knowledge \
     //     --questions ../shared/eval/python-faq/questions.jsonl
     // runs: hit@1 0.643, hit@3 0.807, MRR@10 0.731; ask (the fused-lead rule of branch
-    // confidence): confident 0.678, precision of the first citation among them 0.767. The floors sit
-    // two or three questions (of 171) below.
+    // confidence): confident 0.678, precision of the first citation among them 0.767; with minLead
+    // 0.22 (evening) confident 0.673 at 0.774. The floors sit two or three questions (of 171) below.
     expect(report.overall.hitAt1).toBeGreaterThanOrEqual(0.625);
     expect(report.overall.hitAt3).toBeGreaterThanOrEqual(0.79);
     expect(report.overall.mrrAt10).toBeGreaterThanOrEqual(0.715);
     const answers = await evaluateAnswers(questions, (q) => engine.ask(q));
     expect(answers.overall.confident).toBeGreaterThanOrEqual(0.66);
-    expect(answers.overall.precision).toBeGreaterThanOrEqual(0.745);
+    expect(answers.overall.precision).toBeGreaterThanOrEqual(0.755);
   });
 });
