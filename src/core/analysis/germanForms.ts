@@ -27,6 +27,6 @@ export function withoutInfinitiveZu(folded: string): string {
 export function stemGerman(folded: string): string {
   const word = withoutInfinitiveZu(folded);
   const stem = german(word);
-  if (/erung(?:en)?$/.test(word) && stem.endsWith('er')) return stem.slice(0, -2);
+  if (/erung(?:en|s)?$/.test(word) && stem.endsWith('er')) return stem.slice(0, -2);
   return stem;
 }

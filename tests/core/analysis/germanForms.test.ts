@@ -28,6 +28,8 @@ describe('German nouns in -erung', () => {
     expect(de.term('Erweiterungen')).toBe(de.term('erweitern'));
     expect(de.term('Verbesserung')).toBe(de.term('verbessern'));
     expect(de.term('Kalibrierung')).toBe(de.term('kalibrieren'));
+    // …also as the head of a compound, with its linking s (Kalibrierungsziele).
+    expect(de.term('Kalibrierungs')).toBe(de.term('kalibrieren'));
   });
 
   it('leave other nouns in -ung as Snowball stems them', () => {
